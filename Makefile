@@ -1,0 +1,77 @@
+# The README's commands. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
+PYTEST_ARGS ?=
+
+.PHONY: help install install-dev run serve migrate seed test test-fast lint format check bench browser-deps clean
+
+help:
+	@echo "make run      cài đặt, tạo CSDL SQLite, nạp cổng demo, chạy http://$(HOST):$(PORT)"
+	@echo "make test     toàn bộ bộ kiểm thử trên PostgreSQL ($(TEST_DATABASE_URL))"
+	@echo "make lint     ruff check + ruff format --check"
+	@echo "make check    manage.py check, makemigrations --check, check --deploy"
+	@echo "make bench    đo số truy vấn và thời gian phục vụ trang"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py setup_portal
+	$(PY) manage.py seed_demo
+
+run: seed
+	@$(PY) manage.py demo_logins
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install-dev
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install-dev
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install-dev
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=site_core.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/0 ALLOWED_HOSTS=portal.example \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install-dev
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .test-media

@@ -1,0 +1,91 @@
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+
+from site_core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The home of one portal site: the province, or an affiliated committee's sub-portal."""
+
+    hero_heading = models.CharField("tiêu đề chào mừng", max_length=255, blank=True)
+    intro = RichTextField("giới thiệu ngắn", blank=True, features=["bold", "italic", "link"])
+    featured_count = models.PositiveSmallIntegerField("số tin nổi bật", default=5)
+    latest_per_category = models.PositiveSmallIntegerField("số tin mỗi chuyên mục", default=4)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("intro")], heading="Giới thiệu"),
+        MultiFieldPanel(
+            [FieldPanel("featured_count"), FieldPanel("latest_per_category")],
+            heading="Bố cục trang chủ",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "history.HistoryIndexPage",
+        "org_structure.OrgChartPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "legal_docs.LegalDocumentIndexPage",
+        "site_core.StandardPage",
+    ]
+    page_description = "Trang chủ của một cổng thông tin (cấp tỉnh hoặc đảng bộ trực thuộc)."
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = "trang chủ"
+        verbose_name_plural = "trang chủ"
+
+    def get_context(self, request, *args, **kwargs):
+        from legal_docs.models import LegalDocumentPage
+        from news.models import (
+            EventPage,
+            NewsArticlePage,
+            latest_per_category,
+            with_listing_renditions,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
+        featured = list(
+            with_listing_renditions(
+                articles.filter(is_featured=True).order_by("-date")[: max(1, self.featured_count)],
+                "featured_image",
+            )
+        )
+        context["featured_articles"] = featured
+        context["latest_articles"] = list(
+            with_listing_renditions(
+                articles.exclude(pk__in=[a.pk for a in featured]).order_by("-date")[:6],
+                "featured_image",
+            )
+        )
+        context["category_blocks"] = latest_per_category(
+            articles, per_category=max(1, self.latest_per_category)
+        )
+        context["upcoming_events"] = list(
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .defer_streamfields()
+            .filter(start__gte=timezone.now())
+            .order_by("start")[:4]
+        )
+        context["newest_documents"] = list(
+            LegalDocumentPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .defer_streamfields()
+            .select_related("document_type", "issuer")
+            .order_by("-date_issued", "-number")[:6]
+        )
+        context["sections"] = list(
+            self.get_children().live().public().in_menu().specific(defer=True)
+        )
+        return context
+
+
+HomePage.edit_handler = HomePage.tabbed_edit_handler(HomePage.content_panels)

@@ -1,0 +1,456 @@
+import os
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Value, When
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+
+from site_core.blocks import BaseStreamBlock
+from site_core.models import BasePage, paginate
+
+ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
+TERM_RE = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+
+
+class DocumentType(TranslatableMixin, models.Model):
+    """Loại văn bản: Nghị quyết (NQ), Quyết định (QĐ), ..."""
+
+    name = models.CharField("tên loại", max_length=100)
+    abbreviation = models.CharField("ký hiệu", max_length=20)
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "loại văn bản"
+        verbose_name_plural = "loại văn bản"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.abbreviation})"
+
+
+class IssuingBody(TranslatableMixin, models.Model):
+    LEVEL_CHOICES = [
+        ("trung-uong", "Trung ương"),
+        ("tinh", "Tỉnh"),
+        ("truc-thuoc", "Trực thuộc"),
+    ]
+    name = models.CharField("tên cơ quan", max_length=255)
+    abbreviation = models.CharField("ký hiệu", max_length=30)
+    level = models.CharField("cấp", max_length=20, choices=LEVEL_CHOICES, default="tinh")
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("level")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "cơ quan ban hành"
+        ordering = ["level", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.abbreviation})"
+
+
+def normalise_term(value):
+    """'2020-2025', '2020 – 2025' -> '2020–2025'; None when it is not a term."""
+    match = TERM_RE.match(value or "")
+    if not match:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    if end <= start:
+        return None
+    return f"{start}–{end}"
+
+
+class LegalDocumentIndexPage(BasePage):
+    intro = RichTextField("giới thiệu", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["legal_docs.LegalDocumentPage"]
+    max_count_per_parent = 1
+    page_description = "Sổ văn bản của Đảng bộ: nghị quyết, chỉ thị, kết luận, quyết định..."
+    template = "legal_docs/legal_document_index_page.html"
+
+    class Meta:
+        verbose_name = "danh mục văn bản"
+        verbose_name_plural = "danh mục văn bản"
+
+    def get_documents(self):
+        return (
+            LegalDocumentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("document_type", "issuer")
+            .defer_streamfields()
+            .order_by("-date_issued", "-number")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = paginate(request, self.get_documents(), per_page=20)
+        return context
+
+
+class LegalDocumentQuerySet(PageQuerySet):
+    def with_status(self, today=None):
+        """Annotate `status_code` from relations of live documents and the expiry date."""
+        today = today or timezone.localdate()
+        incoming = LegalDocumentRelation.objects.filter(target=OuterRef("pk"), source__live=True)
+        return self.annotate(
+            is_replaced=Exists(incoming.filter(relation_type="replaces")),
+            is_repealed=Exists(incoming.filter(relation_type="repeals")),
+        ).annotate(
+            status_code=Case(
+                When(is_replaced=True, then=Value(LegalDocumentPage.STATUS_REPLACED)),
+                When(is_repealed=True, then=Value(LegalDocumentPage.STATUS_EXPIRED)),
+                When(
+                    date_expired__isnull=False,
+                    date_expired__lte=today,
+                    then=Value(LegalDocumentPage.STATUS_EXPIRED),
+                ),
+                default=Value(LegalDocumentPage.STATUS_IN_FORCE),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class LegalDocumentPageForm(WagtailAdminPageForm):
+    """Refuses to publish or submit a document that carries a secrecy level."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        wants_to_go_live = any(
+            key in self.data
+            for key in ("action-publish", "action-submit", "action-workflow-action")
+        )
+        if cleaned_data.get("secrecy_level") and wants_to_go_live:
+            self.add_error(
+                "secrecy_level",
+                "Văn bản có độ mật không được đăng lên cổng thông tin. "
+                "Bỏ độ mật (nếu văn bản đã được giải mật) hoặc chỉ lưu bản nháp.",
+            )
+        return cleaned_data
+
+
+class LegalDocumentPage(BasePage):
+    STATUS_IN_FORCE = "con-hieu-luc"
+    STATUS_REPLACED = "bi-thay-the"
+    STATUS_EXPIRED = "het-hieu-luc"
+    STATUS_CHOICES = [
+        (STATUS_IN_FORCE, "Còn hiệu lực"),
+        (STATUS_REPLACED, "Đã bị thay thế"),
+        (STATUS_EXPIRED, "Hết hiệu lực"),
+    ]
+    SIGNING_CHOICES = [
+        ("", "Ký trực tiếp"),
+        ("T/M", "T/M (thay mặt)"),
+        ("K/T", "K/T (ký thay)"),
+        ("T/L", "T/L (thừa lệnh)"),
+    ]
+    SECRECY_CHOICES = [
+        ("", "Không mật"),
+        ("mat", "Mật"),
+        ("toi-mat", "Tối mật"),
+        ("tuyet-mat", "Tuyệt mật"),
+    ]
+
+    number = models.PositiveIntegerField(
+        "số",
+        null=True,
+        validators=[MinValueValidator(1)],
+        help_text="Chỉ nhập số, ví dụ 797 hoặc 9 (hiển thị 09).",
+    )
+    document_type = models.ForeignKey(
+        DocumentType,
+        verbose_name="loại văn bản",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    issuer = models.ForeignKey(
+        IssuingBody,
+        verbose_name="cơ quan ban hành",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    co_issuers = ParentalManyToManyField(
+        IssuingBody,
+        verbose_name="cơ quan phối hợp ban hành",
+        blank=True,
+        related_name="+",
+        help_text="Văn bản liên tịch: ký hiệu các cơ quan nối bằng gạch nối (BTCTU-BDVTU).",
+    )
+    term = models.CharField(
+        "nhiệm kỳ",
+        max_length=20,
+        help_text="Ví dụ: 2020–2025. Số văn bản bắt đầu lại mỗi nhiệm kỳ.",
+    )
+    date_issued = models.DateField("ngày ban hành", null=True)
+    date_effective = models.DateField("ngày có hiệu lực", null=True, blank=True)
+    date_expired = models.DateField(
+        "ngày hết hiệu lực", null=True, blank=True, help_text="Để trống nếu không có thời hạn."
+    )
+    place = models.CharField("nơi ban hành", max_length=100, blank=True)
+    summary = models.TextField("trích yếu")
+    signer = models.CharField("người ký", max_length=255, blank=True)
+    signer_position = models.CharField("chức vụ người ký", max_length=255, blank=True)
+    signing_authority = models.CharField(
+        "thẩm quyền ký", max_length=5, choices=SIGNING_CHOICES, blank=True
+    )
+    secrecy_level = models.CharField(
+        "độ mật",
+        max_length=20,
+        choices=SECRECY_CHOICES,
+        blank=True,
+        help_text="Văn bản có độ mật không bao giờ được đăng công khai.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="toàn văn", blank=True)
+
+    objects = PageManager.from_queryset(LegalDocumentQuerySet)()
+    base_form_class = LegalDocumentPageForm
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("document_type")]),
+                FieldRowPanel([FieldPanel("issuer"), FieldPanel("term")]),
+                FieldPanel("co_issuers", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Số và ký hiệu",
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("date_issued"),
+                        FieldPanel("date_effective"),
+                        FieldPanel("date_expired"),
+                    ]
+                ),
+                FieldPanel("place"),
+            ],
+            heading="Thời gian, địa điểm",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("signing_authority"), FieldPanel("signer_position")]),
+                FieldPanel("signer"),
+            ],
+            heading="Người ký",
+        ),
+        FieldPanel("secrecy_level"),
+    ]
+    file_panels = [
+        InlinePanel(
+            "attachments", label="Tệp đính kèm", heading="Tệp văn bản (PDF, DOC, DOCX, ODT)"
+        ),
+        FieldPanel("body"),
+    ]
+    relation_panels = [
+        InlinePanel("relations", label="Quan hệ", heading="Quan hệ với văn bản khác")
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("signer"),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+        index.FilterField("date_issued"),
+        index.FilterField("term"),
+        index.FilterField("number"),
+        index.FilterField("document_type"),
+        index.FilterField("issuer"),
+    ]
+
+    parent_page_types = ["legal_docs.LegalDocumentIndexPage"]
+    subpage_types = []
+    page_description = "Một văn bản của Đảng: số, ký hiệu, trích yếu, người ký và tệp toàn văn."
+    template = "legal_docs/legal_document_page.html"
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "document_type", "number", "term"],
+                name="legal_doc_unique_number_per_term",
+            )
+        ]
+
+    @property
+    def issuer_symbol(self):
+        if not self.issuer_id:
+            return ""
+        parts = [self.issuer.abbreviation]
+        if self.pk:
+            parts += [body.abbreviation for body in self.co_issuers.all().order_by("pk")]
+        return "-".join(parts)
+
+    @property
+    def number_symbol(self):
+        """The public identity: '797-QĐ/TU', '09-NQ/TU', '05-QC/BTCTU-BDVTU'."""
+        if not (self.number and self.document_type_id and self.issuer_id):
+            return ""
+        return f"{self.number:02d}-{self.document_type.abbreviation}/{self.issuer_symbol}"
+
+    def get_status(self):
+        status = getattr(self, "status_code", None)
+        if status is None:
+            status = (
+                LegalDocumentPage.objects.filter(pk=self.pk)
+                .with_status()
+                .values_list("status_code", flat=True)
+                .first()
+            ) or self.STATUS_IN_FORCE
+        return status
+
+    def get_status_display(self):
+        return dict(self.STATUS_CHOICES)[self.get_status()]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.term:
+            term = normalise_term(self.term)
+            if term is None:
+                errors["term"] = "Nhiệm kỳ ghi dạng 2020–2025 (năm đầu trước năm cuối)."
+            else:
+                self.term = term
+        if self.number is not None and self.number < 1:
+            errors["number"] = "Số văn bản phải là số nguyên dương."
+        if self.date_issued and self.date_effective and self.date_effective < self.date_issued:
+            errors["date_effective"] = "Ngày có hiệu lực không được trước ngày ban hành."
+        if self.date_expired and self.date_effective and self.date_expired < self.date_effective:
+            errors["date_expired"] = "Ngày hết hiệu lực không được trước ngày có hiệu lực."
+        if (
+            "term" not in errors
+            and self.number
+            and self.document_type_id
+            and self.issuer_id
+            and self.term
+        ):
+            clash = (
+                LegalDocumentPage.objects.filter(
+                    issuer_id=self.issuer_id,
+                    document_type_id=self.document_type_id,
+                    number=self.number,
+                    term=self.term,
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash:
+                errors["number"] = (
+                    f"Số {self.number:02d} của loại văn bản và cơ quan này đã dùng trong nhiệm kỳ "
+                    f"{self.term} (“{clash.title}”)."
+                )
+        if self.secrecy_level and self.live:
+            errors["secrecy_level"] = "Văn bản có độ mật không được đăng lên cổng thông tin."
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        context["outgoing_relations"] = self.relations.filter(target__live=True).select_related(
+            "target", "target__document_type", "target__issuer"
+        )
+        context["incoming_relations"] = LegalDocumentRelation.objects.filter(
+            target=self, source__live=True
+        ).select_related("source", "source__document_type", "source__issuer")
+        return context
+
+
+class LegalDocumentAttachment(Orderable):
+    page = ParentalKey(LegalDocumentPage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="tệp", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField("tên hiển thị", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+
+    def clean(self):
+        super().clean()
+        if self.document_id:
+            ext = self.extension
+            if ext not in ATTACHMENT_EXTENSIONS:
+                raise ValidationError(
+                    {"document": f"Chỉ nhận tệp PDF, DOC, DOCX hoặc ODT (tệp này là .{ext})."}
+                )
+
+    @property
+    def extension(self):
+        return os.path.splitext(self.document.file.name)[1].lower().lstrip(".")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class LegalDocumentRelation(Orderable):
+    RELATION_CHOICES = [
+        ("amends", "Sửa đổi, bổ sung"),
+        ("replaces", "Thay thế"),
+        ("guides", "Hướng dẫn thi hành"),
+        ("repeals", "Bãi bỏ"),
+    ]
+    INVERSE_LABELS = {
+        "amends": "Được sửa đổi, bổ sung bởi",
+        "replaces": "Bị thay thế bởi",
+        "guides": "Được hướng dẫn bởi",
+        "repeals": "Bị bãi bỏ bởi",
+    }
+
+    source = ParentalKey(LegalDocumentPage, related_name="relations", on_delete=models.CASCADE)
+    relation_type = models.CharField("quan hệ", max_length=20, choices=RELATION_CHOICES)
+    target = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name="văn bản liên quan",
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+    )
+
+    panels = [FieldPanel("relation_type"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "quan hệ văn bản"
+        verbose_name_plural = "quan hệ văn bản"
+
+    def clean(self):
+        super().clean()
+        if self.source_id and self.target_id and self.source_id == self.target_id:
+            raise ValidationError({"target": "Văn bản không thể liên quan đến chính nó."})
+
+    @property
+    def inverse_label(self):
+        return self.INVERSE_LABELS[self.relation_type]
+
+
+LegalDocumentIndexPage.edit_handler = LegalDocumentIndexPage.tabbed_edit_handler(
+    LegalDocumentIndexPage.content_panels
+)
+LegalDocumentPage.edit_handler = LegalDocumentPage.tabbed_edit_handler(
+    LegalDocumentPage.content_panels,
+    [
+        ("Tệp và toàn văn", LegalDocumentPage.file_panels),
+        ("Quan hệ", LegalDocumentPage.relation_panels),
+    ],
+)

@@ -1,0 +1,399 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.utils import timezone
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from site_core.blocks import BaseStreamBlock
+from site_core.models import BasePage, paginate
+
+LISTING_RENDITION = "fill-480x270"
+
+
+def with_listing_renditions(queryset, field="listing_image"):
+    images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
+    return queryset.prefetch_related(Prefetch(field, queryset=images))
+
+
+class NewsCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    name = models.CharField("tên chuyên mục", max_length=100)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=100,
+        allow_unicode=False,
+        help_text="Chữ không dấu, ví dụ: xay-dung-dang.",
+    )
+    description = models.TextField("mô tả", blank=True)
+    sort_order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "chuyên mục tin"
+        verbose_name_plural = "chuyên mục tin"
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="news_category_unique_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField("giới thiệu", blank=True)
+    per_page = models.PositiveSmallIntegerField("số tin mỗi trang", default=12)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    page_description = "Danh sách tin hoạt động, lọc theo chuyên mục, đơn vị và thời gian."
+    template = "news/news_index_page.html"
+
+    class Meta:
+        verbose_name = "danh sách tin"
+        verbose_name_plural = "danh sách tin"
+
+    def get_articles(self):
+        qs = (
+            NewsArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("source_unit")
+            .order_by("-date", "-pk")
+        )
+        return with_listing_renditions(qs, "featured_image")
+
+    def render_listing(self, request, articles, heading="", filter_label=""):
+        if self.per_page < 1:
+            self.per_page = 12
+        return self.render(
+            request,
+            context_overrides={
+                "articles": paginate(request, articles, per_page=min(self.per_page, 100)),
+                "listing_heading": heading,
+                "filter_label": filter_label,
+                "categories": NewsCategory.objects.filter(locale_id=self.locale_id, live=True),
+            },
+        )
+
+    @path("")
+    def index_route(self, request):
+        return self.render_listing(request, self.get_articles())
+
+    @path("chuyen-muc/<slug:slug>/", name="category")
+    def category_route(self, request, slug):
+        category = NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
+        if category is None:
+            raise Http404("Không có chuyên mục này.")
+        return self.render_listing(
+            request,
+            self.get_articles().filter(categories=category),
+            heading=category.name,
+            filter_label=f"Chuyên mục: {category.name}",
+        )
+
+    @path("don-vi/<slug:slug>/", name="unit")
+    def unit_route(self, request, slug):
+        from org_structure.models import OrgUnitPage
+
+        unit = OrgUnitPage.objects.live().filter(slug=slug, locale_id=self.locale_id).first()
+        if unit is None:
+            raise Http404("Không có đơn vị này.")
+        return self.render_listing(
+            request,
+            self.get_articles().filter(source_unit=unit),
+            heading=unit.title,
+            filter_label=f"Đơn vị: {unit.title}",
+        )
+
+    @path("nam/<int:year>/", name="year")
+    def year_route(self, request, year):
+        if not 1900 <= year <= 2999:
+            raise Http404("Năm không hợp lệ.")
+        return self.render_listing(
+            request,
+            self.get_articles().filter(date__year=year),
+            heading=f"Năm {year}",
+            filter_label=f"Năm {year}",
+        )
+
+    @path("nam/<int:year>/thang/<int:month>/", name="month")
+    def month_route(self, request, year, month):
+        if not (1900 <= year <= 2999 and 1 <= month <= 12):
+            raise Http404("Tháng không hợp lệ.")
+        return self.render_listing(
+            request,
+            self.get_articles().filter(date__year=year, date__month=month),
+            heading=f"Tháng {month:02d}/{year}",
+            filter_label=f"Tháng {month:02d}/{year}",
+        )
+
+    @path("the/<str:tag>/", name="tag")
+    def tag_route(self, request, tag):
+        articles = self.get_articles().filter(tags__slug=tag)
+        return self.render_listing(
+            request, articles, heading=f"Thẻ: {tag}", filter_label=f"Thẻ: {tag}"
+        )
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateTimeField("ngày đăng", default=timezone.now)
+    sapo = models.TextField(
+        "sapo", help_text="Đoạn mở đầu in đậm, tóm tắt nội dung chính của tin (2–3 câu)."
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="nội dung")
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ảnh tiêu biểu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_caption = models.CharField("chú thích ảnh", max_length=500, blank=True)
+    source_unit = models.ForeignKey(
+        "org_structure.OrgUnitPage",
+        verbose_name="đơn vị đưa tin",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_articles",
+    )
+    byline = models.CharField(
+        "tác giả", max_length=255, blank=True, help_text="Ví dụ: Nguyễn Văn A (Ban Tuyên giáo)."
+    )
+    source_name = models.CharField(
+        "nguồn", max_length=255, blank=True, help_text="Nguồn tin nếu lấy từ nơi khác."
+    )
+    categories = ParentalManyToManyField(NewsCategory, verbose_name="chuyên mục", blank=True)
+    tags = ClusterTaggableManager(through=NewsArticleTag, verbose_name="thẻ", blank=True)
+    related_documents = ParentalManyToManyField(
+        "legal_docs.LegalDocumentPage",
+        verbose_name="văn bản liên quan",
+        blank=True,
+        related_name="news_articles",
+    )
+    is_featured = models.BooleanField(
+        "tin nổi bật", default=False, help_text="Tin nổi bật hiện ở đầu trang chủ."
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("sapo"),
+        MultiFieldPanel(
+            [FieldPanel("featured_image"), FieldPanel("featured_image_caption")],
+            heading="Ảnh tiêu biểu",
+        ),
+        FieldPanel("body"),
+    ]
+    classify_panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("is_featured")]),
+        FieldRowPanel([FieldPanel("byline"), FieldPanel("source_name")]),
+        FieldPanel("source_unit"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("related_documents"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("sapo"),
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.AutocompleteField("sapo"),
+        index.FilterField("date"),
+        index.FilterField("is_featured"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    page_description = "Một tin hoạt động: tiêu đề, sapo, nội dung, ảnh, đơn vị và chuyên mục."
+    template = "news/news_article_page.html"
+
+    class Meta:
+        verbose_name = "tin hoạt động"
+        verbose_name_plural = "tin hoạt động"
+
+    @property
+    def summary_text(self):
+        return self.listing_summary or self.sapo
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["article_categories"] = self.categories.all()
+        context["article_tags"] = self.tags.all()
+        context["documents"] = (
+            self.related_documents.live().public().select_related("document_type", "issuer")
+        )
+        context["related_articles"] = with_listing_renditions(
+            NewsArticlePage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .defer_streamfields()
+            .filter(categories__in=[c.pk for c in context["article_categories"]])
+            .distinct()
+            .order_by("-date")[:4],
+            "featured_image",
+        )
+        return context
+
+
+def latest_per_category(articles, per_category=4, categories=6):
+    """Latest live articles of each category in one query (a window over the M2M table)."""
+    through = NewsArticlePage.categories.through
+    rows = (
+        through.objects.filter(newsarticlepage__in=articles.values("pk"), newscategory__live=True)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("newscategory_id")],
+                order_by=[F("newsarticlepage__date").desc(), F("newsarticlepage_id").desc()],
+            )
+        )
+        .filter(rank__lte=per_category)
+        .select_related("newscategory", "newsarticlepage")
+        .order_by("newscategory__sort_order", "newscategory__name", "rank")
+    )
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.newscategory, []).append(row.newsarticlepage)
+    return list(grouped.items())[:categories]
+
+
+class EventIndexPage(BasePage):
+    intro = RichTextField("giới thiệu", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.EventPage"]
+    max_count_per_parent = 1
+    page_description = "Lịch sự kiện của Đảng bộ: sắp diễn ra và đã diễn ra."
+    template = "news/event_index_page.html"
+
+    class Meta:
+        verbose_name = "danh sách sự kiện"
+        verbose_name_plural = "danh sách sự kiện"
+
+    def get_events(self):
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("organiser")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.get_events()
+        context["upcoming_events"] = list(
+            events.filter(
+                models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
+            ).order_by("start")[:50]
+        )
+        context["past_events"] = paginate(
+            request,
+            events.filter(
+                models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now)
+            ).order_by("-start"),
+            per_page=10,
+        )
+        return context
+
+
+class EventPage(BasePage):
+    start = models.DateTimeField("bắt đầu", null=True)
+    end = models.DateTimeField("kết thúc", null=True, blank=True)
+    place = models.CharField("địa điểm", max_length=255, blank=True)
+    organiser = models.ForeignKey(
+        "org_structure.OrgUnitPage",
+        verbose_name="đơn vị tổ chức",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    summary = models.TextField("tóm tắt", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="nội dung", blank=True)
+    related_news = ParentalManyToManyField(
+        NewsArticlePage, verbose_name="tin liên quan", blank=True, related_name="events"
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="Thời gian"),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("organiser")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("related_news"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+    page_description = "Một sự kiện: thời gian, địa điểm, đơn vị tổ chức và nội dung."
+    template = "news/event_page.html"
+
+    class Meta:
+        verbose_name = "sự kiện"
+        verbose_name_plural = "sự kiện"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "Thời gian kết thúc không được trước thời gian bắt đầu."})
+
+    @property
+    def is_upcoming(self):
+        now = timezone.now()
+        return bool(self.start) and (self.end or self.start) >= now
+
+    @property
+    def is_multi_day(self):
+        if not (self.start and self.end):
+            return False
+        tz = timezone.get_current_timezone()
+        return self.start.astimezone(tz).date() != self.end.astimezone(tz).date()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = self.related_news.live().public().defer_streamfields()
+        return context
+
+
+NewsIndexPage.edit_handler = NewsIndexPage.tabbed_edit_handler(NewsIndexPage.content_panels)
+NewsArticlePage.edit_handler = NewsArticlePage.tabbed_edit_handler(
+    NewsArticlePage.content_panels, [("Phân loại", NewsArticlePage.classify_panels)]
+)
+EventIndexPage.edit_handler = EventIndexPage.tabbed_edit_handler(EventIndexPage.content_panels)
+EventPage.edit_handler = EventPage.tabbed_edit_handler(EventPage.content_panels)
