@@ -1,6 +1,7 @@
 from anyascii import anyascii
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.text import slugify
@@ -8,7 +9,7 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, LinkListBlock
@@ -191,3 +192,50 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "thiết lập cổng thông tin"
         verbose_name_plural = "thiết lập cổng thông tin"
+
+
+class FourEyesApprovalTask(AbstractGroupApprovalTask):
+    """Group approval where nobody approves a revision they submitted or wrote.
+
+    Members of the task's groups may approve or send back, except the person who
+    submitted the workflow and the author of the revision under review: for them
+    only "send back" remains, so the approve button is not offered and a forged
+    POST is refused by the workflow views (they check get_actions).
+    """
+
+    @staticmethod
+    def is_own_submission(task_state, user):
+        if task_state is None or not user or not user.is_authenticated:
+            return False
+        workflow_state = task_state.workflow_state
+        authors = {workflow_state.requested_by_id}
+        if task_state.revision_id:
+            authors.add(task_state.revision.user_id)
+        return user.pk in authors
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        task_state = obj.current_workflow_task_state if obj is not None else None
+        if actions and self.is_own_submission(task_state, user):
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and self.is_own_submission(task_state, user):
+            raise PermissionDenied("Không được tự duyệt bài do chính mình gửi.")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Thành viên các nhóm được chọn duyệt bước này, "
+            "trừ người đã gửi hoặc viết phiên bản đang duyệt."
+        )
+
+    class Meta:
+        verbose_name = "bước duyệt bốn mắt"
+        verbose_name_plural = "bước duyệt bốn mắt"
