@@ -6,10 +6,12 @@ from django.db.models import Prefetch
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from site_core.api_serializers import HistoryEventSerializer, RichTextHTMLField
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage
 
@@ -19,6 +21,7 @@ class HistoryIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["history.HistoryPeriodPage"]
@@ -65,6 +68,14 @@ class HistoryPeriodPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("years_label"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("events", serializer=HistoryEventSerializer(many=True, read_only=True)),
     ]
 
     parent_page_types = ["history.HistoryIndexPage"]
@@ -132,7 +143,13 @@ class HistoryEvent(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "sự kiện lịch sử"
         verbose_name_plural = "sự kiện lịch sử"
-        ordering = ["year", "month", "day", "sort_order"]
+        # A year-only event comes before the dated events of that year, on every database.
+        ordering = [
+            "year",
+            models.F("month").asc(nulls_first=True),
+            models.F("day").asc(nulls_first=True),
+            "sort_order",
+        ]
 
     def clean(self):
         super().clean()

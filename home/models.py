@@ -2,8 +2,10 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 
+from site_core.api_serializers import RichTextHTMLField
 from site_core.models import BasePage
 
 
@@ -21,6 +23,10 @@ class HomePage(BasePage):
             [FieldPanel("featured_count"), FieldPanel("latest_per_category")],
             heading="Bố cục trang chủ",
         ),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("hero_heading"),
+        APIField("intro", serializer=RichTextHTMLField()),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -80,6 +86,7 @@ class HomePage(BasePage):
             .descendant_of(self)
             .defer_streamfields()
             .select_related("document_type", "issuer")
+            .prefetch_related("co_issuers")  # number_symbol reads them
             .order_by("-date_issued", "-number")[:6]
         )
         context["sections"] = list(

@@ -9,14 +9,23 @@ from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
+from site_core.api_serializers import (
+    AbbreviatedSerializer,
+    AttachmentSerializer,
+    LegalDocumentStatusField,
+    ManyRelatedField,
+    RichTextHTMLField,
+)
 from site_core.blocks import BaseStreamBlock
+from site_core.forms import PortalPageForm
 from site_core.models import BasePage, paginate
+from site_core.query import PortalPageQuerySet
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
 TERM_RE = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
@@ -75,6 +84,7 @@ class LegalDocumentIndexPage(BasePage):
     intro = RichTextField("giới thiệu", blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["legal_docs.LegalDocumentPage"]
@@ -97,12 +107,22 @@ class LegalDocumentIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The register: GET filters (legal_docs/forms.py) applied by legal_docs/filters.py."""
+        from .filters import RegisterOptions, filter_documents, register_documents
+        from .forms import RegisterFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = paginate(request, self.get_documents(), per_page=20)
+        options = RegisterOptions.for_documents(register_documents(self))
+        form = RegisterFilterForm(request.GET, options)
+        values = form.filters()
+        documents = paginate(request, filter_documents(self, values, options), per_page=20)
+        for document in documents.object_list:
+            document.first_attachment = next(iter(document.attachments.all()), None)
+        context.update(filter_form=form, filters_active=form.active, documents=documents)
         return context
 
 
-class LegalDocumentQuerySet(PageQuerySet):
+class LegalDocumentQuerySet(PortalPageQuerySet):
     def with_status(self, today=None):
         """Annotate `status_code` from relations of live documents and the expiry date."""
         today = today or timezone.localdate()
@@ -125,11 +145,15 @@ class LegalDocumentQuerySet(PageQuerySet):
         )
 
 
-class LegalDocumentPageForm(WagtailAdminPageForm):
+class LegalDocumentPageForm(PortalPageForm):
     """Refuses to publish or submit a document that carries a secrecy level."""
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.instance._state.adding:
+            # A new page is not live until the create view publishes it (the model's
+            # default is live=True); without this the model check refuses a secret draft.
+            self.instance.live = False
         wants_to_go_live = any(
             key in self.data
             for key in ("action-publish", "action-submit", "action-workflow-action")
@@ -274,6 +298,25 @@ class LegalDocumentPage(BasePage):
         index.FilterField("document_type"),
         index.FilterField("issuer"),
     ]
+    api_fields = BasePage.api_fields + [
+        APIField("number"),
+        APIField("number_symbol"),
+        APIField("document_type", serializer=AbbreviatedSerializer(read_only=True)),
+        APIField("issuer", serializer=AbbreviatedSerializer(read_only=True)),
+        APIField("co_issuers", serializer=ManyRelatedField(AbbreviatedSerializer)),
+        APIField("term"),
+        APIField("date_issued"),
+        APIField("date_effective"),
+        APIField("date_expired"),
+        APIField("place"),
+        APIField("summary"),
+        APIField("signing_authority"),
+        APIField("signer_position"),
+        APIField("signer"),
+        APIField("status", serializer=LegalDocumentStatusField()),
+        APIField("attachments", serializer=ManyRelatedField(AttachmentSerializer)),
+        APIField("body"),
+    ]
 
     parent_page_types = ["legal_docs.LegalDocumentIndexPage"]
     subpage_types = []
@@ -296,7 +339,9 @@ class LegalDocumentPage(BasePage):
             return ""
         parts = [self.issuer.abbreviation]
         if self.pk:
-            parts += [body.abbreviation for body in self.co_issuers.all().order_by("pk")]
+            # sorted() rather than order_by(): keeps a prefetch of co_issuers in use.
+            co_issuers = sorted(self.co_issuers.all(), key=lambda body: body.pk)
+            parts += [body.abbreviation for body in co_issuers]
         return "-".join(parts)
 
     @property
@@ -369,7 +414,7 @@ class LegalDocumentPage(BasePage):
             "target", "target__document_type", "target__issuer"
         )
         context["incoming_relations"] = LegalDocumentRelation.objects.filter(
-            target=self, source__live=True
+            target_id=self.pk, source__live=True
         ).select_related("source", "source__document_type", "source__issuer")
         return context
 

@@ -10,12 +10,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from site_core.api_serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage, paginate
 
@@ -69,6 +72,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     per_page = models.PositiveSmallIntegerField("số tin mỗi trang", default=12)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
@@ -228,6 +232,23 @@ class NewsArticlePage(BasePage):
         index.FilterField("date"),
         index.FilterField("is_featured"),
     ]
+    api_fields = BasePage.api_fields + [
+        APIField("date"),
+        APIField("sapo"),
+        APIField("body"),
+        APIField("featured_image"),
+        APIField(
+            "featured_image_thumbnail",
+            serializer=ImageRenditionField(LISTING_RENDITION, source="featured_image"),
+        ),
+        APIField("featured_image_caption"),
+        APIField("categories", serializer=ManyRelatedField(NameSlugSerializer)),
+        APIField("tags"),
+        APIField("source_unit"),
+        APIField("byline"),
+        APIField("source_name"),
+        APIField("is_featured"),
+    ]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -246,8 +267,15 @@ class NewsArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["article_categories"] = self.categories.all()
         context["article_tags"] = self.tags.all()
+        # In previews and revision views related_documents is modelcluster's in-memory
+        # FakeQuerySet, which has no live(): select the same pages from the database.
+        documents = self._meta.get_field("related_documents").related_model.objects
         context["documents"] = (
-            self.related_documents.live().public().select_related("document_type", "issuer")
+            documents.filter(pk__in=self.related_documents.values_list("id", flat=True))
+            .live()
+            .public()
+            .select_related("document_type", "issuer")
+            .prefetch_related("co_issuers")  # number_symbol reads them
         )
         context["related_articles"] = with_listing_renditions(
             NewsArticlePage.objects.sibling_of(self, inclusive=False)
@@ -288,6 +316,7 @@ class EventIndexPage(BasePage):
     intro = RichTextField("giới thiệu", blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
@@ -358,6 +387,14 @@ class EventPage(BasePage):
         index.SearchField("body"),
         index.FilterField("start"),
     ]
+    api_fields = BasePage.api_fields + [
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("organiser"),
+        APIField("summary"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["news.EventIndexPage"]
     subpage_types = []
@@ -387,7 +424,13 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = self.related_news.live().public().defer_streamfields()
+        # related_news is an in-memory FakeQuerySet in previews: select the pages afresh.
+        context["news"] = (
+            NewsArticlePage.objects.filter(pk__in=self.related_news.values_list("id", flat=True))
+            .live()
+            .public()
+            .defer_streamfields()
+        )
         return context
 
 

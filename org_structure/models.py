@@ -1,9 +1,12 @@
+from rest_framework import serializers
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -14,6 +17,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from site_core.api_serializers import OrgMembersField, OrgUnitContactsField, RichTextHTMLField
 from site_core.models import BasePage
 
 
@@ -68,6 +72,7 @@ class OrgChartPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["org_structure.OrgUnitPage"]
@@ -148,6 +153,14 @@ class OrgUnitPage(BasePage):
         index.SearchField("abbreviation"),
         index.SearchField("functions"),
         index.FilterField("kind"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("abbreviation"),
+        APIField("kind"),
+        APIField("kind_label", serializer=serializers.CharField(source="get_kind_display")),
+        APIField("functions", serializer=RichTextHTMLField()),
+        APIField("contacts", serializer=OrgUnitContactsField()),
+        APIField("members", serializer=OrgMembersField()),
     ]
 
     parent_page_types = ["org_structure.OrgChartPage", "org_structure.OrgUnitPage"]

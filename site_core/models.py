@@ -1,18 +1,19 @@
-from anyascii import anyascii
-
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, PageManager
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, LinkListBlock
+from .forms import PortalPageForm
+from .query import PortalPageQuerySet
+from .text import vietnamese_slugify
 
 
 class User(AbstractUser):
@@ -21,14 +22,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "người dùng"
         verbose_name_plural = "người dùng"
-
-
-def vietnamese_slugify(value):
-    """Readable ASCII slug: 'Đảng bộ tỉnh Đồng Nai' -> 'dang-bo-tinh-dong-nai'.
-
-    Django's slugify drops Đ/đ, anyascii maps it to D/d first.
-    """
-    return slugify(anyascii(value or ""))[:255].strip("-")
 
 
 def paginate(request, queryset, per_page=10):
@@ -73,6 +66,9 @@ class BasePage(Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+    api_fields = [APIField("listing_summary"), APIField("listing_image")]
+    base_form_class = PortalPageForm
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     class Meta:
         abstract = True
@@ -105,6 +101,7 @@ class StandardPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
 
     parent_page_types = ["home.HomePage", "site_core.StandardPage"]
     subpage_types = ["site_core.StandardPage"]

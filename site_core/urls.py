@@ -7,7 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_core import views
+from news import ics
+from site_core import feeds, views
+from site_core.api import api_router
+from site_core.sitemaps import sitemap
 
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
@@ -16,8 +19,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    # Read-only content API (docs/api.md); outside i18n_patterns, ?locale= selects a language.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -27,8 +32,34 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Feeds and calendars of the current site in the active language (site_core/feeds.py).
+feed_urlpatterns = [
+    path("rss/tin-hoat-dong/", feeds.NewsFeed.as_view(), name="feed_news_rss"),
+    path("atom/tin-hoat-dong/", feeds.NewsAtomFeed.as_view(), name="feed_news_atom"),
+    path(
+        "rss/tin-hoat-dong/chuyen-muc/<slug:slug>/",
+        feeds.NewsCategoryFeed.as_view(),
+        name="feed_news_category_rss",
+    ),
+    path(
+        "atom/tin-hoat-dong/chuyen-muc/<slug:slug>/",
+        feeds.NewsCategoryAtomFeed.as_view(),
+        name="feed_news_category_atom",
+    ),
+    path("rss/su-kien/", feeds.EventFeed.as_view(), name="feed_events_rss"),
+    path("atom/su-kien/", feeds.EventAtomFeed.as_view(), name="feed_events_atom"),
+    path("rss/van-ban/", feeds.DocumentFeed.as_view(), name="feed_documents_rss"),
+    path("atom/van-ban/", feeds.DocumentAtomFeed.as_view(), name="feed_documents_atom"),
+    path("lich/su-kien.ics", ics.upcoming_events_ics, name="events_ics"),
+    path("lich/su-kien/<int:pk>.ics", ics.event_ics, name="event_ics"),
+]
+
 # Vietnamese URLs carry no prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
+    *feed_urlpatterns,
+    # Search in the active language: /tim-kiem/ (Vietnamese), /en/tim-kiem/ (English).
+    path("tim-kiem/", views.search, name="search"),
+    path("tim-kiem/goi-y/", views.search_suggestions, name="search_suggestions"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

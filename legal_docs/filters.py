@@ -1,0 +1,149 @@
+"""Query logic of the document register (LegalDocumentIndexPage).
+
+The page view costs a constant number of queries whatever the register's size: one for the
+filter choices, one count, one page of rows, and one each for the rows' attachments and
+joint issuers. Free text is a subquery (full-text search through site_core.search), a typed
+document number becomes direct field lookups.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.db.models.functions import ExtractYear
+
+from site_core.search import (
+    build_search_query,
+    number_symbol_q,
+    parse_number_symbols,
+    search_ids,
+    search_terms,
+)
+
+from .forms import SORT_NUMBER, SORT_OLDEST
+from .models import LegalDocumentAttachment, LegalDocumentPage
+
+SORT_ORDERS = {
+    SORT_OLDEST: ("date_issued", "number", "pk"),
+    SORT_NUMBER: ("number", "document_type__abbreviation", "-date_issued", "-pk"),
+}
+DEFAULT_ORDER = ("-date_issued", "-number", "-pk")
+
+
+@dataclass
+class RegisterOptions:
+    """Choices for the filter form, taken from the documents actually in the register."""
+
+    type_choices: list = field(default_factory=list)
+    issuer_choices: list = field(default_factory=list)
+    term_choices: list = field(default_factory=list)
+    year_choices: list = field(default_factory=list)
+    type_abbreviations: list = field(default_factory=list)
+    issuer_abbreviations: list = field(default_factory=list)
+
+    @classmethod
+    def for_documents(cls, documents):
+        rows = (
+            documents.order_by()
+            .annotate(year_issued=ExtractYear("date_issued"))
+            .values_list(
+                "document_type_id",
+                "document_type__name",
+                "document_type__abbreviation",
+                "issuer_id",
+                "issuer__name",
+                "issuer__abbreviation",
+                "term",
+                "year_issued",
+                "co_issuers__id",
+                "co_issuers__name",
+                "co_issuers__abbreviation",
+            )
+            .distinct()
+        )
+        types, issuers, terms, years = {}, {}, set(), set()
+        for row in rows:
+            type_id, type_name, type_abbr, issuer_id, issuer_name, issuer_abbr = row[:6]
+            term, year, joint_id, joint_name, joint_abbr = row[6:]
+            if type_id:
+                types[type_id] = (type_name, type_abbr)
+            if issuer_id:
+                issuers[issuer_id] = (issuer_name, issuer_abbr)
+            if joint_id:
+                issuers[joint_id] = (joint_name, joint_abbr)
+            if term:
+                terms.add(term)
+            if year:
+                years.add(year)
+        return cls(
+            type_choices=sorted(
+                ((str(pk), f"{name} ({abbr})") for pk, (name, abbr) in types.items()),
+                key=lambda choice: choice[1],
+            ),
+            issuer_choices=sorted(
+                ((str(pk), f"{name} ({abbr})") for pk, (name, abbr) in issuers.items()),
+                key=lambda choice: choice[1],
+            ),
+            term_choices=[(term, term) for term in sorted(terms, reverse=True)],
+            year_choices=[(str(year), str(year)) for year in sorted(years, reverse=True)],
+            type_abbreviations=[(pk, abbr) for pk, (_name, abbr) in types.items()],
+            issuer_abbreviations=[(pk, abbr) for pk, (_name, abbr) in issuers.items()],
+        )
+
+
+def register_documents(index_page):
+    """Live documents of one register (drafts and other registers never appear)."""
+    return LegalDocumentPage.objects.child_of(index_page).live()
+
+
+def text_condition(index_page, query, options):
+    """Q for the free text: typed numbers by field, other words by full-text search."""
+    symbols, remainder = parse_number_symbols(
+        query, options.type_abbreviations, options.issuer_abbreviations
+    )
+    condition = Q()
+    if symbols:
+        condition &= number_symbol_q(symbols)
+    terms = search_terms(remainder)
+    if terms:
+        search_query = build_search_query(terms)
+        condition &= Q(pk__in=search_ids(register_documents(index_page), search_query))
+    return condition
+
+
+def filter_documents(index_page, values, options):
+    """The register's rows for the valid filter `values` (see RegisterFilterForm.filters)."""
+    documents = register_documents(index_page).public().with_status()
+    if values.get("type"):
+        documents = documents.filter(document_type_id=values["type"])
+    if values.get("issuer"):
+        joint = LegalDocumentPage.co_issuers.through.objects.filter(
+            issuingbody_id=values["issuer"]
+        ).values("legaldocumentpage_id")
+        documents = documents.filter(Q(issuer_id=values["issuer"]) | Q(pk__in=joint))
+    if values.get("term"):
+        documents = documents.filter(term=values["term"])
+    if values.get("year"):
+        year = values["year"]
+        documents = documents.filter(
+            date_issued__gte=datetime.date(year, 1, 1),
+            date_issued__lt=datetime.date(year + 1, 1, 1),
+        )
+    if values.get("status"):
+        documents = documents.filter(status_code=values["status"])
+    if values.get("q"):
+        documents = documents.filter(text_condition(index_page, values["q"], options))
+    return (
+        documents.select_related("document_type", "issuer")
+        .prefetch_related(
+            Prefetch(
+                "attachments",
+                queryset=LegalDocumentAttachment.objects.select_related("document").order_by(
+                    "sort_order", "pk"
+                ),
+            ),
+            "co_issuers",
+        )
+        .defer_streamfields()
+        .order_by(*SORT_ORDERS.get(values.get("sort"), DEFAULT_ORDER))
+    )

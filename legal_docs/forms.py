@@ -1,0 +1,79 @@
+"""The register's GET filter form: every choice comes from one query (see filters.py)."""
+
+from django import forms
+
+from site_core.search import MAX_QUERY_LENGTH, clean_query
+
+from .models import LegalDocumentPage
+
+ALL = ("", "Tất cả")
+SORT_NEWEST = "moi-nhat"
+SORT_OLDEST = "cu-nhat"
+SORT_NUMBER = "so"
+SORT_CHOICES = [
+    (SORT_NEWEST, "Ngày ban hành mới nhất"),
+    (SORT_OLDEST, "Ngày ban hành cũ nhất"),
+    (SORT_NUMBER, "Số văn bản"),
+]
+INVALID_CHOICE = "Giá trị không có trong danh sách; bộ lọc này được bỏ qua."
+
+
+def _choice_field(label, coerce=str, choices=()):
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=coerce,
+        empty_value=None,
+        choices=[ALL, *choices],
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+
+class RegisterFilterForm(forms.Form):
+    """Filters of the document register; an invalid value is reported and ignored."""
+
+    q = forms.CharField(
+        label="Từ khóa hoặc số hiệu",
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "maxlength": MAX_QUERY_LENGTH,
+                "placeholder": "Ví dụ: 09-NQ/TU, chuyen doi so",
+            }
+        ),
+    )
+    type = _choice_field("Loại văn bản", int)
+    issuer = _choice_field("Cơ quan ban hành", int)
+    term = _choice_field("Nhiệm kỳ")
+    year = _choice_field("Năm ban hành", int)
+    status = _choice_field("Tình trạng", choices=LegalDocumentPage.STATUS_CHOICES)
+    sort = forms.ChoiceField(
+        label="Sắp xếp",
+        required=False,
+        choices=SORT_CHOICES,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def __init__(self, data, options):
+        super().__init__(data)
+        self.options = options
+        self.fields["type"].choices = [ALL, *options.type_choices]
+        self.fields["issuer"].choices = [ALL, *options.issuer_choices]
+        self.fields["term"].choices = [ALL, *options.term_choices]
+        self.fields["year"].choices = [ALL, *options.year_choices]
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data.get("q"))
+
+    def filters(self):
+        """The valid values only: a wrong value in one field never discards the others."""
+        self.is_valid()
+        values = {name: self.cleaned_data.get(name) for name in self.fields}
+        values["sort"] = values.get("sort") or SORT_NEWEST
+        return values
+
+    @property
+    def active(self):
+        values = self.filters()
+        return any(values.get(name) for name in ("q", "type", "issuer", "term", "year", "status"))

@@ -1,0 +1,295 @@
+"""RSS 2.0 and Atom feeds of news, events and documents.
+
+URLs (site_core/urls.py, inside i18n_patterns, so English feeds live under /en/):
+
+    /rss/tin-hoat-dong/                         /atom/tin-hoat-dong/
+    /rss/tin-hoat-dong/chuyen-muc/<slug>/       /atom/tin-hoat-dong/chuyen-muc/<slug>/
+    /rss/su-kien/                               /atom/su-kien/
+    /rss/van-ban/                               /atom/van-ban/
+
+A feed covers the current site (the request's host) in the active language: the live,
+public pages below that language's home. Fixed URLs rather than routes on the index
+pages let every page template link the feeds without a database query, whatever slugs
+editors give the sections.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+
+from wagtail.models import Locale, Page, Site
+
+from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
+from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
+from site_core.models import PortalSettings
+
+FEED_ITEM_LIMIT = 30
+
+
+@dataclass
+class FeedScope:
+    site: Site
+    root: Page
+    portal_name: str
+    category: object = None
+
+
+def localized_site_root(request):
+    """The home page of the request's site in the active language, or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None, None
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return site, None
+    root = Page.objects.filter(
+        locale=locale,
+        translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"),
+    ).first()
+    return site, root
+
+
+def format_local(value, fmt="%H:%M %d/%m/%Y"):
+    return timezone.localtime(value).strftime(fmt) if value else ""
+
+
+def lines_to_html(lines):
+    """Item descriptions are HTML in RSS and Atom: escape the text, keep the lines."""
+    return "<br>".join(escape(line) for line in lines if line)
+
+
+class PortalFeed(Feed):
+    """Shared parts: scope, absolute links, titles with the portal's name."""
+
+    feed_type = Rss201rev2Feed
+    section_title = ""
+    section_description = ""
+    model = None
+    section_model = None  # the index page type whose URL the feed's <link> points at
+
+    @classmethod
+    def as_view(cls):
+        """A view that builds one feed object per request: the feed keeps the request."""
+
+        def view(request, *args, **kwargs):
+            return cls()(request, *args, **kwargs)
+
+        view.__name__ = view.__qualname__ = cls.__name__
+        return view
+
+    def __call__(self, request, *args, **kwargs):
+        # Items need the request for absolute URLs on the right host.
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        site, root = localized_site_root(request)
+        if root is None:
+            raise Http404("Không có cổng thông tin bằng ngôn ngữ này.")
+        portal_name = PortalSettings.for_request(request).portal_name or site.site_name
+        return FeedScope(site=site, root=root, portal_name=portal_name)
+
+    def get_pages(self, scope):
+        return (
+            self.model.objects.live()
+            .public()
+            .descendant_of(scope.root)
+            .defer_streamfields()
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        )
+
+    def items(self, scope):
+        return self.get_pages(scope)[:FEED_ITEM_LIMIT]
+
+    def title(self, scope):
+        return f"{self.section_title} – {scope.portal_name}"
+
+    def description(self, scope):
+        return f"{self.section_description} {scope.portal_name}."
+
+    subtitle = description  # Atom
+
+    def section_page(self, scope):
+        """The section's index page (e.g. "Tin hoạt động"), for the feed's <link>."""
+        if self.section_model is None:
+            return None
+        return (
+            self.section_model.objects.live()
+            .public()
+            .descendant_of(scope.root)
+            .order_by("path")
+            .first()
+        )
+
+    def link(self, scope):
+        section = self.section_page(scope)
+        return (section or scope.root).get_full_url(self.request)
+
+    def feed_url(self, scope):
+        return self.request.build_absolute_uri(self.request.path)
+
+    def feed_guid(self, scope):
+        return self.feed_url(scope)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        # Atom needs <updated> on every entry.
+        return item.last_published_at or item.first_published_at or item.latest_revision_created_at
+
+
+class AtomFeedMixin:
+    feed_type = Atom1Feed
+
+
+# --- news ------------------------------------------------------------------------------
+
+
+class NewsFeed(PortalFeed):
+    section_title = "Tin hoạt động"
+    section_description = "Tin hoạt động mới nhất của"
+
+    model = NewsArticlePage
+    section_model = NewsIndexPage
+
+    def get_pages(self, scope):
+        pages = super().get_pages(scope).prefetch_related("categories").order_by("-date", "-pk")
+        if scope.category is not None:
+            pages = pages.filter(categories=scope.category)
+        return pages
+
+    def item_description(self, item):
+        return lines_to_html([item.listing_summary or item.sapo])
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all() if category.live]
+
+
+class NewsCategoryFeed(NewsFeed):
+    def get_object(self, request, slug):
+        scope = super().get_object(request)
+        scope.category = NewsCategory.objects.filter(
+            slug=slug, locale_id=scope.root.locale_id, live=True
+        ).first()
+        if scope.category is None:
+            raise Http404("Không có chuyên mục này.")
+        return scope
+
+    def title(self, scope):
+        return f"{scope.category.name} – {scope.portal_name}"
+
+    def description(self, scope):
+        return scope.category.description or f"Tin chuyên mục {scope.category.name}."
+
+    subtitle = description
+
+    def link(self, scope):
+        section = self.section_page(scope)
+        if section is None:
+            return scope.root.get_full_url(self.request)
+        subpath = section.reverse_subpage("category", kwargs={"slug": scope.category.slug})
+        return section.get_full_url(self.request) + subpath
+
+
+class NewsAtomFeed(AtomFeedMixin, NewsFeed):
+    pass
+
+
+class NewsCategoryAtomFeed(AtomFeedMixin, NewsCategoryFeed):
+    pass
+
+
+# --- events ----------------------------------------------------------------------------
+
+
+class EventFeed(PortalFeed):
+    section_title = "Sự kiện"
+    section_description = "Lịch sự kiện của"
+
+    model = EventPage
+    section_model = EventIndexPage
+
+    def get_pages(self, scope):
+        return super().get_pages(scope).select_related("organiser")
+
+    def item_description(self, item):
+        lines = []
+        if item.start:
+            when = format_local(item.start)
+            if item.end:
+                when += f" – {format_local(item.end)}"
+            lines.append(f"Thời gian: {when}")
+        if item.place:
+            lines.append(f"Địa điểm: {item.place}")
+        if item.organiser_id:
+            lines.append(f"Đơn vị tổ chức: {item.organiser.title}")
+        lines += (item.summary or item.listing_summary).splitlines()
+        return lines_to_html(lines)
+
+
+class EventAtomFeed(AtomFeedMixin, EventFeed):
+    pass
+
+
+# --- documents -------------------------------------------------------------------------
+
+
+class DocumentFeed(PortalFeed):
+    section_title = "Văn bản"
+    section_description = "Văn bản mới đăng trên"
+
+    model = LegalDocumentPage
+    section_model = LegalDocumentIndexPage
+
+    def get_pages(self, scope):
+        return (
+            super()
+            .get_pages(scope)
+            .select_related("document_type", "issuer")
+            .prefetch_related("co_issuers")
+        )
+
+    def item_title(self, item):
+        symbol = item.number_symbol
+        return f"{symbol} – {item.title}" if symbol else item.title
+
+    def item_description(self, item):
+        lines = [item.summary]
+        if item.date_issued:
+            lines.append(f"Ngày ban hành: {item.date_issued:%d/%m/%Y}")
+        if item.signer:
+            lines.append(f"Người ký: {item.signer}")
+        return lines_to_html(lines)
+
+    def item_categories(self, item):
+        return [
+            str(value)
+            for value in (
+                item.document_type.name if item.document_type_id else None,
+                item.issuer.name if item.issuer_id else None,
+            )
+            if value
+        ]
+
+
+class DocumentAtomFeed(AtomFeedMixin, DocumentFeed):
+    pass

@@ -1,0 +1,31 @@
+"""Print where to log in and the demo accounts that exist."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from site_core.demo.users import DEMO_LOGINS, demo_password
+
+
+class Command(BaseCommand):
+    help = "In địa chỉ trang quản trị và các tài khoản demo hiện có."
+
+    def handle(self, *args, **options):
+        base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+        users = {
+            user.username: user
+            for user in get_user_model().objects.filter(username__in=DEMO_LOGINS, is_active=True)
+        }
+        self.stdout.write(f"Trang quản trị: {base_url.rstrip('/')}/admin/")
+        if not users:
+            self.stdout.write("Chưa có tài khoản demo nào. Chạy: python manage.py seed_demo")
+            return
+        password = demo_password()
+        self.stdout.write("Tài khoản demo:")
+        for username, role in DEMO_LOGINS.items():
+            user = users.get(username)
+            if user is None:
+                continue
+            note = "" if user.check_password(password) else "  (mật khẩu đã được đổi)"
+            self.stdout.write(f"  {username:<8}{role}{note}")
+        self.stdout.write(f"Mật khẩu chung: {password}")

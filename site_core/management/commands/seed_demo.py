@@ -1,0 +1,49 @@
+"""Build the demo portal (Đồng Nai provincial Party Committee), idempotently.
+
+    manage.py seed_demo
+
+Each entry of STEPS is a function taking the shared SeedContext; add a step by appending
+a function (for example the demo role accounts) to the list. Everything runs in one
+transaction, so a failed run leaves the database as it was.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from site_core.demo import steps
+
+STEPS = [
+    steps.reference_tables,
+    steps.admin_user,
+    steps.home_and_site,
+    steps.portal_settings,
+    steps.sections,
+    steps.history,
+    steps.people,
+    steps.org_structure,
+    steps.news_categories,
+    steps.documents,
+    steps.news,
+    steps.events,
+    steps.setup_portal,
+    steps.role_users,
+]
+
+
+class Command(BaseCommand):
+    help = "Tạo cổng thông tin demo (Đảng bộ tỉnh Đồng Nai). Chạy lại nhiều lần không tạo trùng."
+
+    def handle(self, *args, **options):
+        verbosity = options["verbosity"]
+        context = steps.SeedContext(stdout=self.stdout, verbosity=verbosity)
+        started = time.monotonic()
+        with transaction.atomic(), steps.batched_indexing():
+            for step in STEPS:
+                step_started = time.monotonic()
+                step(context)
+                context.say(f"  {step.__name__}: {time.monotonic() - step_started:.2f} s", level=2)
+        if verbosity:
+            steps.summary(context)
+            context.say(self.style.SUCCESS(f"Xong sau {time.monotonic() - started:.1f} giây."))

@@ -1,0 +1,262 @@
+"""Groups, permissions, collections and the publishing workflow, created by code.
+
+Every function here is idempotent: `manage.py setup_portal` runs it after each
+migrate (make run, deploys, the test fixtures) and a second run changes nothing.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from site_core.models import FourEyesApprovalTask
+
+COLLABORATORS = "Cộng tác viên"
+EDITORS = "Biên tập viên"
+BOARD = "Ban biên tập"
+ADMINS = "Quản trị"
+WORKFLOW_NAME = "Quy trình đăng tin"
+EDITOR_TASK = "Biên tập viên duyệt"
+BOARD_TASK = "Ban biên tập phê duyệt"
+
+# Wagtail's migrations install these; left alone they are a path around our workflow.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
+BOARD_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page", "publish_page")
+COLLABORATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+MEDIA_PERMISSIONS = {
+    "collaborator": ("add_image", "choose_image", "add_document", "choose_document"),
+    "editor": (
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ),
+}
+
+# Snippets editors maintain: (app_label, model, actions).
+SNIPPET_PERMISSIONS = [
+    ("org_structure", "person", ("add", "change", "delete")),
+    ("news", "newscategory", ("add", "change")),
+    ("legal_docs", "documenttype", ("add", "change")),
+    ("legal_docs", "issuingbody", ("add", "change")),
+]
+DRAFT_SNIPPETS = [("org_structure", "person"), ("news", "newscategory")]
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(codename):
+    return permission("wagtailcore", codename)
+
+
+def group_names(site):
+    """The default (provincial) site keeps the plain names; sub-portals get a suffix."""
+    suffix = "" if site.is_default_site else f" · {site.site_name or site.hostname}"
+    return {
+        "collaborator": COLLABORATORS + suffix,
+        "editor": EDITORS + suffix,
+        "board": BOARD + suffix,
+        "workflow": WORKFLOW_NAME + suffix,
+        "editor_task": EDITOR_TASK + suffix,
+        "board_task": BOARD_TASK + suffix,
+    }
+
+
+def site_homes(site):
+    """The site's root page in every language tree."""
+    return list(site.root_page.get_translations(inclusive=True).order_by("depth", "path"))
+
+
+def grant_page_permissions(group, pages, codenames):
+    for page in pages:
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=page_permission(codename)
+            )
+
+
+def grant_collection_permissions(group, collection, codenames):
+    for codename in codenames:
+        app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission(app_label, codename)
+        )
+
+
+def grant_snippet_permissions(group, publish=False):
+    for app_label, model, actions in SNIPPET_PERMISSIONS:
+        for action in actions:
+            group.permissions.add(permission(app_label, f"{action}_{model}"))
+    if publish:
+        for app_label, model in DRAFT_SNIPPETS:
+            group.permissions.add(permission(app_label, f"publish_{model}"))
+
+
+def ensure_group(name):
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(permission("wagtailadmin", "access_admin"))
+    return group
+
+
+def ensure_task(name, groups):
+    task = FourEyesApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        task = FourEyesApprovalTask.objects.create(name=name)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    if set(task.groups.all()) != set(groups):
+        task.groups.set(groups)
+    return task
+
+
+def ensure_workflow(name, tasks):
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    for order, task in enumerate(tasks):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+    workflow.workflow_tasks.exclude(task__in=tasks).delete()
+    return workflow
+
+
+def assign_workflow(workflow, pages):
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def remove_wagtail_defaults(our_workflow):
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        workflow.deactivate()
+    default_tasks = GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True)
+    for task in default_tasks:
+        task.deactivate()
+    # Whatever tree has no workflow of its own falls back to Root: make that ours.
+    assign_workflow(our_workflow, [Page.get_first_root_node()])
+
+
+def root_collection():
+    root = Collection.get_first_root_node()
+    if root is None:  # a flushed test database; migrations normally create it
+        root = Collection.add_root(name="Root")
+    return root
+
+
+def section_collection(page):
+    """The collection for a section's images and documents, named after it."""
+    root = root_collection()
+    collection = root.get_children().filter(name=page.title).first()
+    if collection is None:
+        collection = root.add_child(name=page.title)
+    return collection
+
+
+def grant_section(page, group_name=None):
+    """A collaborator group that may add and edit pages only below `page`.
+
+    Its images and documents go into a collection of the same name. Returns the group.
+    """
+    page = page.specific
+    group = ensure_group(group_name or f"{COLLABORATORS} · {page.title}")
+    pages = list(page.get_translations(inclusive=True))
+    grant_page_permissions(group, pages, COLLABORATOR_PAGE_PERMISSIONS)
+    grant_collection_permissions(group, section_collection(page), MEDIA_PERMISSIONS["collaborator"])
+    return group
+
+
+def setup_site(site):
+    names = group_names(site)
+    homes = site_homes(site)
+    collection = root_collection()
+
+    collaborators = ensure_group(names["collaborator"])
+    editors = ensure_group(names["editor"])
+    board = ensure_group(names["board"])
+
+    grant_page_permissions(editors, homes, EDITOR_PAGE_PERMISSIONS)
+    grant_page_permissions(board, homes, BOARD_PAGE_PERMISSIONS)
+    for group in (editors, board):
+        grant_collection_permissions(group, collection, MEDIA_PERMISSIONS["editor"])
+    grant_snippet_permissions(editors)
+    grant_snippet_permissions(board, publish=True)
+
+    workflow = ensure_workflow(
+        names["workflow"],
+        [
+            ensure_task(names["editor_task"], [editors]),
+            ensure_task(names["board_task"], [board]),
+        ],
+    )
+    assign_workflow(workflow, homes)
+    return {
+        "collaborators": collaborators,
+        "editors": editors,
+        "board": board,
+        "workflow": workflow,
+    }
+
+
+def setup_admins():
+    admins = ensure_group(ADMINS)
+    for app_label, codenames in {
+        "site_core": ("add_user", "change_user", "delete_user", "change_portalsettings"),
+        "wagtailcore": ("add_site", "change_site", "delete_site"),
+        "wagtailredirects": ("add_redirect", "change_redirect", "delete_redirect"),
+    }.items():
+        for codename in codenames:
+            admins.permissions.add(permission(app_label, codename))
+    return admins
+
+
+@transaction.atomic
+def setup_portal():
+    """Create or repair every group, permission and workflow. Returns a summary dict."""
+    result = {"sites": {}}
+    default_site = Site.objects.filter(is_default_site=True).first()
+    for site in Site.objects.select_related("root_page").order_by("-is_default_site", "pk"):
+        result["sites"][site.pk] = setup_site(site)
+    result["admins"] = setup_admins()
+    if default_site is not None:
+        remove_wagtail_defaults(result["sites"][default_site.pk]["workflow"])
+    return result
+
+
+def workflow_for_new_translation(page):
+    """A new translation of a site root gets the workflow and permissions of its source."""
+    source_ids = list(
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .values_list("pk", flat=True)
+    )
+    if not source_ids:
+        return
+    existing = WorkflowPage.objects.filter(page_id__in=source_ids).first()
+    if existing is not None:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": existing.workflow})
+    for perm in GroupPagePermission.objects.filter(page_id__in=source_ids):
+        GroupPagePermission.objects.get_or_create(
+            group_id=perm.group_id, page=page, permission_id=perm.permission_id
+        )

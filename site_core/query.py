@@ -1,0 +1,31 @@
+from django.core.cache import cache
+from django.db.models import Q
+
+from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
+
+RESTRICTIONS_KEY = "portal:view-restrictions:{version}"
+
+
+def restricted_sections():
+    """(path, depth) of every page with a view restriction, cached under the navigation
+    version, which changes whenever a restriction is saved or deleted (portal_tags)."""
+    from site_core.templatetags.portal_tags import navigation_version
+
+    key = RESTRICTIONS_KEY.format(version=navigation_version())
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        cache.set(key, sections, timeout=None)
+    return sections
+
+
+class PortalPageQuerySet(PageQuerySet):
+    """Wagtail's `.public()` asks the database for view restrictions on every call; a
+    listing page calls it several times. Here the list comes from the shared cache."""
+
+    def private_q(self):
+        q = Q()
+        for path, depth in restricted_sections():
+            q |= Q(path__startswith=path, depth__gte=depth)
+        return q if q else Q(pk__in=[])

@@ -1,0 +1,202 @@
+"""Admin rules of the publishing workflow.
+
+Publishing happens only through "Quy trình đăng tin": the last approval publishes.
+Nobody but a superuser publishes directly, whatever page permissions a group holds
+(the board needs publish_page to unpublish, not to publish around the editors).
+"""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import TaskState, WorkflowState
+
+DIRECT_PUBLISH_REFUSED = (
+    "Bài viết chỉ được đăng qua “Quy trình đăng tin” (Biên tập viên duyệt, rồi Ban biên tập "
+    "phê duyệt). Nội dung của bạn đã được lưu thành bản nháp; hãy bấm “Gửi duyệt”."
+)
+WITHDRAW_ACTION = "portal.withdraw"
+
+
+def may_publish_directly(user):
+    return user.is_superuser
+
+
+def strip_post_keys(request, *keys):
+    """Remove keys from request.POST in place, so forms already bound to it see it too."""
+    mutable = request.POST._mutable
+    request.POST._mutable = True
+    removed = False
+    for key in keys:
+        if key in request.POST:
+            request.POST.pop(key)
+            removed = True
+    request.POST._mutable = mutable
+    return removed
+
+
+def refuse_direct_publish(request):
+    if request.method != "POST" or may_publish_directly(request.user):
+        return
+    if strip_post_keys(request, "action-publish"):
+        messages.warning(request, DIRECT_PUBLISH_REFUSED)
+
+
+@hooks.register("before_edit_page")
+def before_edit_page(request, page):
+    refuse_direct_publish(request)
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    if request.method == "POST" and request.POST.get("action-submit"):
+        # Wagtail resumes a sent-back workflow at the step that sent it back; the portal
+        # wants changed content reviewed again from the first step.
+        workflow_state.cancel(user=request.user)
+    elif request.method == "GET":
+        rejected = workflow_state.current_task_state
+        comment = rejected.get_comment() if rejected else ""
+        by = (
+            rejected.finished_by.get_full_name() or rejected.finished_by.get_username()
+            if (rejected and rejected.finished_by)
+            else ""
+        )
+        text = f"Bài bị trả lại ở bước “{rejected.task.name}”" if rejected else "Bài bị trả lại"
+        if by:
+            text += f" bởi {by}"
+        text += f". Ý kiến: “{comment}”." if comment else "."
+        messages.warning(request, text + " Sửa bài rồi bấm “Gửi duyệt” để duyệt lại từ đầu.")
+
+
+@hooks.register("before_create_page")
+def before_create_page(request, parent_page, page_class):
+    refuse_direct_publish(request)
+
+
+@hooks.register("before_copy_page")
+def before_copy_page(request, page):
+    if request.method == "POST" and not may_publish_directly(request.user):
+        strip_post_keys(request, "publish_copies")
+
+
+@hooks.register("before_bulk_action")
+def before_bulk_action(request, action_type, objects, action_class_instance):
+    if getattr(action_class_instance, "action_type", "") == "publish" and not (
+        may_publish_directly(request.user)
+    ):
+        messages.error(request, "Không xuất bản hàng loạt: mỗi bài phải qua quy trình đăng tin.")
+        return redirect(reverse("wagtailadmin_home"))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_button(menu_items, request, context):
+    if not may_publish_directly(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+# Withdrawing a page: the board gives a reason, kept in the page history.
+
+
+class WithdrawFormatter(LogFormatter):
+    label = "Gỡ bài (có lý do)"
+
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason", "")
+        return f"Gỡ bài khỏi cổng thông tin. Lý do: {reason}" if reason else "Gỡ bài"
+
+    def format_comment(self, log_entry):
+        return (log_entry.data or {}).get("reason", "")
+
+
+@hooks.register("register_log_actions")
+def register_withdraw_log_action(actions):
+    actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
+
+
+@hooks.register("before_unpublish_page")
+def require_withdraw_reason(request, page):
+    reason = " ".join(request.POST.get("reason", "").split())[:1000]
+    if not reason:
+        messages.error(request, "Hãy ghi lý do gỡ bài; lý do được lưu trong lịch sử trang.")
+        return redirect(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    request.withdraw_reason = reason
+
+
+@hooks.register("after_unpublish_page")
+def log_withdraw_reason(request, page):
+    reason = getattr(request, "withdraw_reason", "")
+    if reason:
+        log(
+            instance=page.specific,
+            action=WITHDRAW_ACTION,
+            user=request.user,
+            data={"reason": reason},
+        )
+
+
+# Dashboard: what waits for me (oldest first) and where my own submissions stand.
+
+
+class AwaitingMyReviewPanel(Component):
+    name = "portal_awaiting_review"
+    template_name = "site_core/admin/awaiting_review_panel.html"
+    order = 100
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            TaskState.objects.reviewable_by(request.user)
+            .select_related("revision__user", "workflow_state__requested_by", "task")
+            .order_by("started_at")[:50]
+        )
+        items = []
+        for state in states:
+            obj = state.revision.content_object if state.revision_id else None
+            if obj is None:
+                continue
+            items.append({"state": state, "object": obj})
+        return {"items": items, "request": request}
+
+
+class MySubmissionsPanel(Component):
+    name = "portal_my_submissions"
+    template_name = "site_core/admin/my_submissions_panel.html"
+    order = 110
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            WorkflowState.objects.filter(requested_by=request.user)
+            .filter(
+                Q(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES])
+                | Q(status=WorkflowState.STATUS_APPROVED)
+            )
+            .select_related("current_task_state__task", "workflow")
+            .order_by("-created_at")[:30]
+        )
+        items = []
+        for state in states:
+            obj = state.content_object
+            if obj is None:
+                continue
+            comment = ""
+            last = state.task_states.exclude(comment="").order_by("-finished_at").first()
+            if last is not None:
+                comment = last.comment
+            items.append({"state": state, "object": obj, "comment": comment})
+        return {"items": items, "request": request}
+
+
+@hooks.register("construct_homepage_panels")
+def portal_homepage_panels(request, panels):
+    panels[:] = [
+        panel
+        for panel in panels
+        if getattr(panel, "name", "")
+        not in ("workflow_objects_to_moderate", "user_objects_in_workflow_moderation")
+    ]
+    panels.append(AwaitingMyReviewPanel())
+    panels.append(MySubmissionsPanel())

@@ -1,0 +1,128 @@
+"""The whole publishing path through the real admin screens, in Chromium:
+a collaborator writes and submits, an editor approves, the board approves, a visitor reads."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from news.models import NewsArticlePage, NewsIndexPage
+from site_core.portal_setup import BOARD, COLLABORATORS, EDITORS, grant_section, setup_portal
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "trinh-duyet-2026"  # noqa: S105
+TITLE = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ năm"
+
+
+@pytest.fixture
+def portal(browser_site):
+    news = browser_site.add_child(
+        instance=NewsIndexPage(title="Tin hoạt động", slug="tin-hoat-dong", show_in_menus=True)
+    )
+    setup_portal()
+    section = grant_section(news)
+    users = {}
+    for username, groups in {
+        "ctv": [Group.objects.get(name=COLLABORATORS), section],
+        "btv": [Group.objects.get(name=EDITORS)],
+        "bbt": [Group.objects.get(name=BOARD)],
+    }.items():
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.org", PASSWORD, first_name=username.upper()
+        )
+        user.groups.set(groups)
+        users[username] = user
+    return {"news": news, **users}
+
+
+def log_in(browser, live_server, username):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+        viewport={"width": 1280, "height": 900},
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    tab.goto("/admin/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", PASSWORD)
+    tab.locator("form button[type=submit]").first.click()
+    tab.wait_for_url("**/admin/")
+    return tab
+
+
+def footer_action(tab, selector):
+    """Click an action of the editor's footer menu, opening the menu when it is folded."""
+    target = tab.locator(selector).first
+    if not target.is_visible():
+        tab.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    target.click()
+
+
+def workflow_step(browser, live_server, username, article, screenshot, shot):
+    tab = log_in(browser, live_server, username)
+    # The reviewer finds the article on the dashboard, in the panel of what waits for them.
+    panel = tab.locator("#portal-awaiting-review-section")
+    assert TITLE in panel.inner_text()
+    panel.get_by_role("link", name=TITLE).click()
+    tab.wait_for_url(f"**/admin/pages/{article.pk}/edit/")
+    footer_action(tab, "[data-workflow-action-name='approve']")
+    tab.wait_for_load_state("networkidle")
+    screenshot(tab, shot)
+    tab.context.close()
+
+
+def test_collaborator_editor_board_visitor(browser, live_server, portal, screenshot):
+    news = portal["news"]
+
+    # 1. The collaborator writes the article and submits it.
+    tab = log_in(browser, live_server, "ctv")
+    tab.goto(f"/admin/pages/add/news/newsarticlepage/{news.pk}/")
+    tab.fill("#id_title", TITLE)
+    tab.fill("#id_sapo", "Hội nghị bàn các nhiệm vụ trọng tâm của quý cuối năm.")
+    tab.locator("[data-streamfield-stream-container] button, .c-sf-add-button").first.click()
+    tab.get_by_role("option", name="Đoạn văn").or_(
+        tab.locator("button", has_text="Đoạn văn")
+    ).first.click()
+    editor = tab.locator(".public-DraftEditor-content").first
+    editor.click()
+    editor.type("Sáng nay, Ban Chấp hành Đảng bộ tỉnh khai mạc hội nghị lần thứ năm.")
+    screenshot(tab, "workflow-1-collaborator-writes")
+    footer_action(tab, "button[name='action-submit']")
+    tab.wait_for_url("**/admin/pages/**")
+    article = NewsArticlePage.objects.get(title=TITLE)
+    assert not article.live
+    assert article.current_workflow_task.name == "Biên tập viên duyệt"
+    screenshot(tab, "workflow-2-submitted")
+    # The collaborator has no way to publish.
+    tab.goto(f"/admin/pages/{article.pk}/edit/")
+    assert tab.locator("button[name='action-publish']").count() == 0
+    tab.context.close()
+
+    # A visitor cannot see it yet.
+    visitor = browser.new_context(base_url=live_server.url).new_page()
+    assert visitor.goto(article.url).status == 404
+
+    # 2. The editor approves step 1.
+    workflow_step(browser, live_server, "btv", article, screenshot, "workflow-3-editor-approved")
+    article.refresh_from_db()
+    assert not article.live
+    assert article.current_workflow_task.name == "Ban biên tập phê duyệt"
+    assert visitor.goto(article.url).status == 404
+
+    # 3. The board approves step 2, which publishes.
+    workflow_step(browser, live_server, "bbt", article, screenshot, "workflow-4-board-approved")
+    article.refresh_from_db()
+    assert article.live
+
+    # 4. The visitor reads it.
+    response = visitor.goto(article.url)
+    assert response.status == 200
+    assert visitor.locator("h1").first.inner_text().strip() == TITLE
+    screenshot(visitor, "workflow-5-visitor-reads")
+    visitor.context.close()

@@ -1,0 +1,237 @@
+"""`manage.py seed_demo` builds the whole demo portal, and a second run changes nothing.
+
+The seed runs twice, once per module, inside a transaction that is rolled back when the
+module ends, so the other test modules still start from the migrated database. Media
+files go to a temporary MEDIA_ROOT.
+"""
+
+import io
+import time
+
+import pytest
+
+from django.apps import apps
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+
+from history.models import HistoryEvent, HistoryPeriodPage
+from home.models import HomePage
+from legal_docs.models import (
+    DocumentType,
+    IssuingBody,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+)
+from legal_docs.tables import load_reference_tables
+from news.models import EventPage, NewsArticlePage, NewsCategory
+from org_structure.models import OrgMembership, OrgUnitPage
+from site_core.models import PortalSettings
+
+SECTION_SLUGS = [
+    "lich-su",
+    "co-cau-to-chuc",
+    "tin-hoat-dong",
+    "su-kien",
+    "van-ban",
+    "gioi-thieu",
+    "lien-he",
+]
+
+
+def model_counts():
+    return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+
+
+def clear_caches():
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("seed-media")))
+    media.enable()
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+        try:
+            started = time.monotonic()
+            call_command("seed_demo", verbosity=0)
+            first_run = time.monotonic() - started
+            first = model_counts()
+            started = time.monotonic()
+            call_command("seed_demo", verbosity=0)
+            second_run = time.monotonic() - started
+            second = model_counts()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            media.disable()
+            raise
+    clear_caches()
+    yield {"first": first, "second": second, "timings": (first_run, second_run)}
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+    media.disable()
+    clear_caches()
+
+
+@pytest.mark.django_db
+def test_migration_loads_reference_tables_once():
+    assert DocumentType.objects.filter(abbreviation="NQ", name="Nghị quyết").exists()
+    assert DocumentType.objects.filter(abbreviation="QĐi", name="Quy định").exists()
+    assert IssuingBody.objects.filter(name="Ban Thường vụ Tỉnh ủy", abbreviation="TU").exists()
+    assert set(DocumentType.objects.values_list("locale__language_code", flat=True)) == {"vi"}
+    assert load_reference_tables() == (0, 0)
+
+
+@pytest.mark.django_db
+def test_seed_builds_the_required_content(seeded):
+    periods = HistoryPeriodPage.objects.live()
+    assert periods.count() >= 6
+    assert all(p.start_year for p in periods)
+    years = set(HistoryEvent.objects.values_list("year", flat=True))
+    assert {1698, 1808, 1976, 1991, 2022, 2025} <= years
+    assert HistoryEvent.objects.filter(year=1808).exclude(note="").exists()
+    assert HistoryEvent.objects.filter(year=2022, month=9, day=29).exists()
+    assert HistoryEvent.objects.filter(year=2025, month=7, day=1).exists()
+    assert HistoryEvent.objects.filter(year=2025, month=9, day=30).exists()
+
+    units = OrgUnitPage.objects.live()
+    assert units.filter(kind="dang-bo-truc-thuoc").count() >= 8
+    standing = units.get(kind="thuong-truc")
+    assert [a.specific.kind for a in standing.get_ancestors().type(OrgUnitPage)] == [
+        "ban-chap-hanh",
+        "ban-thuong-vu",
+    ]
+    assert OrgMembership.objects.filter(term="2025–2030", end_date__isnull=True).exists()
+    assert OrgMembership.objects.filter(term="2020–2025", end_date__lt=timezone.localdate())
+
+    articles = NewsArticlePage.objects.live()
+    assert articles.count() >= 40
+    assert {a.date.year for a in articles} >= {2024, 2025, 2026}
+    assert articles.values("source_unit").distinct().count() >= 5
+    assert articles.filter(is_featured=True).exists()
+    assert articles.filter(related_documents__isnull=False).exists()
+    assert not articles.filter(featured_image__isnull=True).exists()
+    for category in NewsCategory.objects.all():
+        assert articles.filter(categories=category).exists(), category.name
+    news_images = Collection.objects.get(name="Ảnh tin demo")
+    assert get_image_model().objects.filter(collection=news_images).count() >= 40
+
+    now = timezone.now()
+    events = EventPage.objects.live()
+    assert events.count() >= 8
+    assert events.filter(start__gt=now).exists()
+    assert events.filter(start__lt=now).exists()
+
+    documents = LegalDocumentPage.objects.live()
+    assert documents.count() >= 25
+    assert not LegalDocumentPage.objects.exclude(secrecy_level="").exists()
+    decision = next(d for d in documents if d.number_symbol == "797-QĐ/TU")
+    assert decision.date_issued.strftime("%d/%m/%Y") == "29/09/2022"
+    assert decision.issuer.name == "Ban Thường vụ Tỉnh ủy"
+    assert decision.term == "2020–2025"
+    attachment = decision.attachments.get()
+    with attachment.document.open_file() as handle:
+        assert handle.read(5) == b"%PDF-"
+    assert attachment.document.collection.name == "Văn bản demo"
+    symbols = {d.number_symbol for d in documents}
+    assert {"09-NQ/TU", "57-NQ/TW", "45-CT/TW", "01-KL/TW", "55-KH/TU", "36-HD/VPTW"} <= symbols
+    assert "05-QC/BTCTU-BDVTU" in symbols
+    twice = [d for d in documents if d.number_symbol == "01-NQ/TU"]
+    assert sorted(d.term for d in twice) == ["2020–2025", "2025–2030"]
+    statuses = dict(
+        LegalDocumentPage.objects.with_status().values_list("slug", "status_code").distinct()
+    )
+    assert LegalDocumentPage.STATUS_REPLACED in statuses.values()
+    assert LegalDocumentPage.STATUS_EXPIRED in statuses.values()
+    relation_types = set(LegalDocumentRelation.objects.values_list("relation_type", flat=True))
+    assert {"amends", "replaces", "guides", "repeals"} <= relation_types
+    assert get_document_model().objects.filter(collection__name="Văn bản demo").count() >= 25
+
+    # Everything is published through a revision, so the admin shows a history.
+    pages = Page.objects.filter(depth__gt=1)
+    assert not pages.filter(live=False).exists()
+    assert not pages.filter(live_revision__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_home_is_the_site_root_and_every_section_is_in_its_menu(seeded, client):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.depth == 2
+    assert home.locale.language_code == "vi"
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    settings = PortalSettings.for_site(site)
+    assert settings.portal_name == "Cổng thông tin điện tử Đảng bộ tỉnh Đồng Nai"
+    assert settings.licence.startswith("Quyết định số 797-QĐ/TU ngày 29/09/2022")
+    assert all(link.value["url"].startswith("https://") for link in settings.related_links)
+
+    menu = list(home.get_children().live().in_menu())
+    assert [page.slug for page in menu] == SECTION_SLUGS
+
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for page in menu:
+        url = page.relative_url(site)
+        assert f'href="{url}"' in html, url
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_second_run_changes_no_row_counts(seeded):
+    first, second = seeded["first"], seeded["second"]
+    changed = {
+        label: (first[label], second[label]) for label in first if first[label] != second[label]
+    }
+    assert changed == {}
+
+
+@pytest.mark.django_db
+def test_demo_logins_lists_the_accounts_that_exist(seeded):
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    text = out.getvalue()
+    assert "http://testserver/admin/" in text
+    assert "admin" in text
+    assert "dongnai-demo-2026" in text
+
+
+@pytest.mark.django_db
+def test_demo_role_accounts_and_their_scope(seeded):
+    from django.contrib.auth import get_user_model
+
+    from news.models import NewsIndexPage
+    from site_core.demo.users import demo_password
+
+    users = {
+        u.username: u for u in get_user_model().objects.filter(username__in=["ctv", "btv", "bbt"])
+    }
+    assert set(users) == {"ctv", "btv", "bbt"}
+    assert all(user.check_password(demo_password()) for user in users.values())
+    assert not any(user.is_superuser for user in users.values())
+    news = NewsIndexPage.objects.get()
+    documents = Page.objects.get(slug="van-ban")
+    ctv = users["ctv"]
+    assert news.permissions_for_user(ctv).can_add_subpage()
+    assert not news.permissions_for_user(ctv).can_publish()
+    assert not documents.permissions_for_user(ctv).can_add_subpage()
+    assert documents.permissions_for_user(users["btv"]).can_add_subpage()
+    assert not documents.permissions_for_user(users["btv"]).can_publish()
+    assert documents.permissions_for_user(users["bbt"]).can_unpublish()
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    for username in ("ctv", "btv", "bbt"):
+        assert f"  {username} " in out.getvalue()

@@ -1,0 +1,240 @@
+"""Discovery: sitemap.xml and robots.txt, and the meta tags in <head> (meta_tags.html).
+
+sitemap.xml covers every language tree of the request's site, live public pages only.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from django.core.cache import cache
+from django.template import engines
+from django.test import RequestFactory
+
+from wagtail.models import Locale, PageViewRestriction, Site
+
+from site_core.templatetags.portal_tags import bump_navigation_version
+from tests import factories
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locations(client, **extra):
+    response = client.get("/sitemap.xml", **extra)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own output
+    return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+
+
+@pytest.fixture
+def english_article(news_index):
+    article = factories.NewsArticlePageFactory(parent=news_index, title="Hội nghị tổng kết")
+    english = Locale.objects.get(language_code="en")
+    translation = article.copy_for_translation(english, copy_parents=True)
+    translation.title = "Year-end conference"
+    translation.save_revision().publish()  # its parents were created as live aliases
+    return article, translation
+
+
+def test_sitemap_lists_pages_of_both_languages(client, english_article):
+    article, translation = english_article
+
+    locations = sitemap_locations(client)
+
+    assert f"http://localhost{article.url}" in locations
+    assert f"http://localhost{translation.url}" in locations
+    assert translation.url.startswith("/en/")
+    assert "http://localhost/en/" in locations
+    assert "http://localhost/" in locations
+
+
+def test_sitemap_excludes_drafts_and_private_pages(client, news_index):
+    live = factories.NewsArticlePageFactory(parent=news_index, title="Tin đã đăng")
+    draft = factories.NewsArticlePageFactory(parent=news_index, title="Tin nháp", live=False)
+    private = factories.NewsArticlePageFactory(parent=news_index, title="Tin nội bộ")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    locations = sitemap_locations(client)
+
+    assert f"http://localhost{live.url}" in locations
+    assert not any(location.endswith(f"/{draft.slug}/") for location in locations)
+    assert not any(location.endswith(f"/{private.slug}/") for location in locations)
+
+
+def test_sitemap_is_per_site(client, news_index, root_page):
+    other_home = factories.HomePageFactory(parent=root_page, slug="dang-bo-phuong")
+    other_page = factories.StandardPageFactory(parent=other_home, title="Giới thiệu phường")
+    Site.objects.create(hostname="phuong.example", port=80, root_page=other_home)
+
+    assert not any("phuong" in location for location in sitemap_locations(client))
+    locations = sitemap_locations(client, HTTP_HOST="phuong.example")
+    assert locations == ["http://phuong.example/", f"http://phuong.example/{other_page.slug}/"]
+
+
+def test_robots_txt_points_to_the_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_sitemap_query_budget(client, news_index, django_assert_max_num_queries):
+    for _ in range(20):
+        factories.NewsArticlePageFactory(parent=news_index)
+    client.get("/sitemap.xml")
+
+    with django_assert_max_num_queries(10):
+        assert len(sitemap_locations(client)) == 22
+
+
+# --- meta tags in <head> -----------------------------------------------------------------
+
+
+def head_of(response):
+    html = response.content.decode()
+    return html[html.index("<head>") : html.index("</head>")]
+
+
+def meta_content(head, attribute, name):
+    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', head)
+    return match.group(1) if match else None
+
+
+def link_hrefs(head, rel, **attributes):
+    hrefs = []
+    for tag in re.findall(r"<link [^>]*>", head):
+        if f'rel="{rel}"' in tag and all(f'{k}="{v}"' in tag for k, v in attributes.items()):
+            hrefs.append(re.search(r'href="([^"]*)"', tag).group(1))
+    return hrefs
+
+
+@pytest.fixture
+def article(news_index):
+    category = factories.NewsCategoryFactory(name="Xây dựng Đảng", slug="xay-dung-dang")
+    page = factories.NewsArticlePageFactory(
+        parent=news_index,
+        title="Hội nghị Tỉnh ủy lần thứ 5",
+        sapo="Tỉnh ủy tổng kết công tác năm & đề ra nhiệm vụ.",
+        featured_image=factories.ImageFactory(),
+    )
+    page.categories.add(category)
+    page.save_revision().publish()
+    return page
+
+
+def test_article_head_has_canonical_opengraph_twitter_and_feeds(client, article):
+    head = head_of(client.get(article.url))
+
+    url = f"http://localhost{article.url}"
+    assert link_hrefs(head, "canonical") == [url]
+    assert meta_content(head, "property", "og:title") == article.title
+    assert meta_content(head, "property", "og:type") == "article"
+    assert meta_content(head, "property", "og:url") == url
+    assert meta_content(head, "property", "og:locale") == "vi_VN"
+    assert meta_content(head, "property", "og:description") == (
+        "Tỉnh ủy tổng kết công tác năm &amp; đề ra nhiệm vụ."
+    )
+    assert meta_content(head, "property", "og:image").startswith("http://testserver/")
+    assert meta_content(head, "property", "article:published_time")
+    assert meta_content(head, "name", "twitter:card") == "summary_large_image"
+    assert meta_content(head, "name", "description")
+    rss = link_hrefs(head, "alternate", type="application/rss+xml")
+    atom = link_hrefs(head, "alternate", type="application/atom+xml")
+    assert "http://testserver/rss/tin-hoat-dong/" in rss
+    assert "http://testserver/atom/tin-hoat-dong/" in atom
+    # No hreflang while the page has no translation.
+    assert 'hreflang="' not in head
+
+
+def test_hreflang_for_every_live_translation(client, article):
+    english = Locale.objects.get(language_code="en")
+    translation = article.copy_for_translation(english, copy_parents=True)
+    translation.title = "Fifth conference of the Provincial Committee"
+    translation.save_revision().publish()
+    cache.clear()
+
+    head = head_of(client.get(article.url))
+
+    vi_url, en_url = f"http://localhost{article.url}", f"http://localhost{translation.url}"
+    assert link_hrefs(head, "alternate", hreflang="vi") == [vi_url]
+    assert link_hrefs(head, "alternate", hreflang="en") == [en_url]
+    assert link_hrefs(head, "alternate", hreflang="x-default") == [vi_url]
+    assert meta_content(head, "property", "og:locale:alternate") == "en_US"
+
+    english_head = head_of(client.get(translation.url))
+    assert link_hrefs(english_head, "canonical") == [en_url]
+    assert meta_content(english_head, "property", "og:locale") == "en_US"
+    assert link_hrefs(english_head, "alternate", hreflang="x-default") == [vi_url]
+    assert "http://testserver/en/rss/tin-hoat-dong/" in link_hrefs(
+        english_head, "alternate", type="application/rss+xml"
+    )
+
+
+def test_draft_translation_is_not_an_alternate(client, article):
+    article.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+
+    head = head_of(client.get(article.url))
+
+    assert 'hreflang="' not in head
+
+
+def test_category_listing_has_its_own_canonical_and_feed(client, article, news_index):
+    head = head_of(client.get(f"{news_index.url}chuyen-muc/xay-dung-dang/?page=abc"))
+
+    assert link_hrefs(head, "canonical") == [
+        f"http://localhost{news_index.url}chuyen-muc/xay-dung-dang/"
+    ]
+    assert link_hrefs(head, "alternate", type="application/rss+xml")[0] == (
+        "http://testserver/rss/tin-hoat-dong/chuyen-muc/xay-dung-dang/"
+    )
+
+
+def test_page_number_is_part_of_the_canonical(client, article, news_index):
+    head = head_of(client.get(f"{news_index.url}?page=2"))
+    assert link_hrefs(head, "canonical") == [f"http://localhost{news_index.url}?page=2"]
+
+
+def test_head_without_a_page(client, home_page):
+    response = client.get("/trang-khong-ton-tai/")
+
+    assert response.status_code == 404
+    head = head_of(response)
+    assert meta_content(head, "property", "og:type") == "website"
+    assert link_hrefs(head, "alternate", type="application/rss+xml")
+    assert link_hrefs(head, "canonical") == []
+
+
+def render_meta(page, request=None):
+    request = request or RequestFactory().get(page.url)
+    template = engines["django"].from_string('{% include "site_core/includes/meta_tags.html" %}')
+    return template.render({"page": page, "request": request}, request)
+
+
+def page_request(page):
+    """A request as Wagtail's serve view leaves it: the site already found."""
+    request = RequestFactory().get(page.url)
+    Site.find_for_request(request)
+    return request
+
+
+def test_meta_tags_cost_at_most_a_few_queries_cold_and_none_warm(
+    article, django_assert_max_num_queries, django_assert_num_queries
+):
+    english = Locale.objects.get(language_code="en")
+    translation = article.copy_for_translation(english, copy_parents=True)
+    translation.save_revision().publish()
+    render_meta(article)  # site settings row, site root paths, the rendition
+    bump_navigation_version()  # what a publish does: the cached meta is stale
+    page, request = type(article).objects.get(pk=article.pk), page_request(article)
+
+    # Cold: site settings, translations, image; the page template loads the site
+    # settings and the image anyway, so only the translations query is extra.
+    with django_assert_max_num_queries(3):
+        html = render_meta(page, request)
+    assert 'hreflang="en"' in html
+
+    page, request = type(article).objects.get(pk=article.pk), page_request(article)
+    with django_assert_num_queries(0):
+        assert render_meta(page, request) == html
