@@ -1,8 +1,17 @@
+from django import forms
+from django.db.models import Q
 from django.utils.text import slugify
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets import SlugInput
+from wagtail.models import Page, TranslatableMixin
 
 from site_core.text import fold_vietnamese, vietnamese_slugify
+
+# Wagtail's admin script transliterates many letters but not Đ/đ ("Đồng Nai" -> "ong-nai");
+# its slug widget applies these replacements before it makes the slug.
+SLUG_FORMATTERS_ATTR = "data-w-slug-formatters-value"
+SLUG_FORMATTERS = SlugInput(formatters=[("Đ", "D"), ("đ", "d")]).attrs[SLUG_FORMATTERS_ATTR]
 
 
 def admin_js_slug(title):
@@ -21,6 +30,29 @@ class PortalPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            self.fields["slug"].widget.attrs[SLUG_FORMATTERS_ATTR] = SLUG_FORMATTERS
+        self.limit_translatable_choices()
+
+    def limit_translatable_choices(self):
+        """Offer only snippets (categories, document types...) in the page's language.
+
+        With English translations of the snippets, a Vietnamese page would otherwise list
+        every category twice. What the page already refers to stays selectable.
+        """
+        locale_id = getattr(self.instance, "locale_id", None)
+        if locale_id is None:
+            return
+        for name, field in self.fields.items():
+            queryset = getattr(field, "queryset", None)
+            model = getattr(queryset, "model", None)
+            if model is None or not issubclass(model, TranslatableMixin) or issubclass(model, Page):
+                continue  # page choosers may link across languages
+            current = self.initial.get(name)
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                current = [getattr(item, "pk", item) for item in current or ()]
+            else:
+                current = [getattr(current, "pk", current)] if current else []
+            field.queryset = queryset.filter(Q(locale_id=locale_id) | Q(pk__in=current))
 
     def clean(self):
         title = (self.data.get("title") or "").strip()

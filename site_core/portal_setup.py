@@ -202,6 +202,10 @@ def setup_site(site):
         grant_collection_permissions(group, collection, MEDIA_PERMISSIONS["editor"])
     grant_snippet_permissions(editors)
     grant_snippet_permissions(board, publish=True)
+    # wagtail-localize's "Translate" checks only this global permission; translations
+    # start as drafts and go through the workflow (site_core/admin_hooks.py).
+    for group in (editors, board):
+        group.permissions.add(permission("wagtail_localize", "submit_translation"))
 
     workflow = ensure_workflow(
         names["workflow"],

@@ -15,6 +15,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import TaskState, WorkflowState
 
+from site_core import admin_hooks  # noqa: F401  (translation rules; registers first)
+
 DIRECT_PUBLISH_REFUSED = (
     "Bài viết chỉ được đăng qua “Quy trình đăng tin” (Biên tập viên duyệt, rồi Ban biên tập "
     "phê duyệt). Nội dung của bạn đã được lưu thành bản nháp; hãy bấm “Gửi duyệt”."

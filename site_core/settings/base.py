@@ -165,6 +165,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["site_core.formats"]
 # New translations start as drafts and go through the workflow like any page.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Translations are edited in the normal page editor, which has "Gửi duyệt" and where
+# direct publishing is refused (site_core/wagtail_hooks.py, site_core/admin_hooks.py).
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))

@@ -12,7 +12,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from site_core.demo import steps
+from site_core.demo import english, steps
 
 STEPS = [
     steps.reference_tables,
@@ -29,6 +29,7 @@ STEPS = [
     steps.events,
     steps.setup_portal,
     steps.role_users,
+    english.english_translations,
 ]
 
 
