@@ -41,7 +41,10 @@ class HistoryIndexPage(BasePage):
             .defer_streamfields()
             .order_by("start_year", "path")
             .prefetch_related(
-                Prefetch("events", queryset=HistoryEvent.objects.select_related("image"))
+                Prefetch(
+                    "events",
+                    queryset=HistoryEvent.objects.select_related("image").order_by(*TIMELINE_ORDER),
+                )
             )
         )
 
@@ -102,8 +105,22 @@ class HistoryPeriodPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = self.events.select_related("image")
+        # Sorted in Python: in previews `events` is modelcluster's in-memory set.
+        context["events"] = sorted(
+            self.events.select_related("image"),
+            key=lambda event: (event.year, event.month or 0, event.day or 0, event.sort_order or 0),
+        )
         return context
+
+
+# A year-only event comes before the dated events of that year, on every database
+# (PostgreSQL puts NULLs last by default, SQLite first).
+TIMELINE_ORDER = [
+    "year",
+    models.F("month").asc(nulls_first=True),
+    models.F("day").asc(nulls_first=True),
+    "sort_order",
+]
 
 
 class HistoryEvent(Orderable):
@@ -143,13 +160,8 @@ class HistoryEvent(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "sự kiện lịch sử"
         verbose_name_plural = "sự kiện lịch sử"
-        # A year-only event comes before the dated events of that year, on every database.
-        ordering = [
-            "year",
-            models.F("month").asc(nulls_first=True),
-            models.F("day").asc(nulls_first=True),
-            "sort_order",
-        ]
+        # modelcluster sorts in memory by these names; querysets use TIMELINE_ORDER.
+        ordering = ["year", "month", "day", "sort_order"]
 
     def clean(self):
         super().clean()

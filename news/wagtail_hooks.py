@@ -1,3 +1,4 @@
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -8,7 +9,7 @@ class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = "Chuyên mục tin"
-    list_display = ["name", "slug", "sort_order", "live"]
+    list_display = ["name", "slug", "sort_order", LiveStatusTagColumn()]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
 

@@ -1,3 +1,4 @@
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -11,7 +12,7 @@ class PersonViewSet(SnippetViewSet):
     menu_name = "nhan-su"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["full_name", "honorific", "live"]
+    list_display = ["full_name", "honorific", LiveStatusTagColumn()]
     search_fields = ["full_name"]
 
 

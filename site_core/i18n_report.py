@@ -1,22 +1,34 @@
 """How much of the admin a Vietnamese collaborator, editor or board member still sees in English.
 
-`run_report()` builds a throwaway portal inside a transaction that it rolls back at the
-end (from tests the same code runs on the test database), then walks every admin screen
-of the publishing path with Django's test client, as a collaborator, an editor and a
-board member whose admin language is Vietnamese: login, dashboard, explorer, the editor
-of every page type, the workflow actions and their messages, history, image and document
-choosers and forms, snippets, search, reports, account and unpublish.
+`run_report()` builds a throwaway portal (one page of every type, an English tree,
+snippets, an image, a document) inside a transaction that it rolls back at the end, then
+walks every admin screen of the publishing path with Django's test client as a
+collaborator, an editor and a board member whose admin language is Vietnamese: login,
+dashboard, explorer, the add and edit form of every page type, validation errors, the
+workflow actions, their dialogs and messages, history and revisions, image and document
+choosers and uploads, snippets, search, reports, account and unpublish. From tests the
+same code runs on the test database. Settings that would reach outside the transaction
+(cache, e-mail, media) are replaced while it runs.
 
-While it walks, Django's translation functions (gettext, ngettext, pgettext, npgettext,
-which `{% translate %}`, `{% blocktranslate %}` and the lazy variants all end in) are
-wrapped, and every msgid looked up in Vietnamese that has no entry in the Vietnamese
-catalogue is recorded with the screens it appeared on. The wrappers exist only while
-the report runs.
+Three ways English reaches a screen, and how each is counted:
 
-The admin's JavaScript (Wagtail's React/Stimulus client) translates on the browser with
-the djangojs catalogue served at /admin/jsi18n/. That cannot be observed server-side, so
-the report fetches the catalogue the browser gets and checks it against every msgid of
-Wagtail's client (wagtail/admin/locale/en/LC_MESSAGES/djangojs.po).
+- gettext lookups. Django's translation functions (gettext, ngettext, pgettext,
+  npgettext, which `{% translate %}`, `{% blocktranslate %}` and the lazy variants all end
+  in) are wrapped while the walk runs; every msgid looked up in Vietnamese with no entry
+  in the Vietnamese catalogue is recorded with its screens. Wagtail's `wagtailConfig`
+  strings and the telepath definitions of StreamField blocks and panels are made this
+  way on the server, so they are covered too.
+- lookups made before the walk: Wagtail evaluates some strings once, at start-up (the
+  snippet chooser widgets' "Choose %(object)s"). RenderedEnglishScanner finds their
+  English in the rendered screens by matching the untranslated msgids Django and the
+  installed apps ship.
+- the browser: Wagtail's React/Stimulus client calls `gettext()` on the djangojs
+  catalogue served by JavaScriptCatalog at /admin/jsi18n/ (Wagtail's admin catalogue
+  merged with LOCALE_PATHS). The report fetches that catalogue as the browser does and
+  checks it against every msgid of Wagtail's client (admin/locale/en/.../djangojs.po).
+
+Labels Django derives from a field name ("Link text") pass through no catalogue; they are
+listed apart (Report.derived_labels) and not counted.
 
 Translations live in the project's locale/ folder (LOCALE_PATHS), never in Wagtail.
 """
@@ -41,6 +53,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -79,9 +92,10 @@ PLACEHOLDER_RE = re.compile(
 )
 # Setting-like identifiers (Django looks some of these up through gettext).
 IDENTIFIER_RE = re.compile(r"^[A-Z0-9_]+$")
-# Letters only Vietnamese uses (đ, ă, ơ, ư and the Latin Extended Additional block of tone
-# marks). A msgid containing one is the project's own text, already written in Vietnamese.
-VIETNAMESE_LETTER_RE = re.compile(r"[đĐăĂơƠưƯ\u1ea0-\u1ef9]")
+# Letters with the marks Vietnamese writes (đ, ă, â, ê, ô, ơ, ư, the tones, and the Latin
+# Extended Additional block). A msgid containing one is the project's own text, already
+# written in Vietnamese; Wagtail's and Django's msgids are plain English.
+VIETNAMESE_LETTER_RE = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯàáãèéìíĩòóõùúũýÀÁÃÈÉÌÍĨÒÓÕÙÚŨÝ\u1ea0-\u1ef9]")
 
 
 def is_interface_text(msgid):
@@ -553,6 +567,10 @@ class PortalBuilder:
         site.root_page = home
         site.save()
         self.home = home
+        # An English tree beside it, as on the real portal: the admin shows locale
+        # switchers, the translations panel and wagtail-localize's actions.
+        english, _ = Locale.objects.get_or_create(language_code="en")
+        self.english_home = home.copy_for_translation(english)
 
         self.category = NewsCategory.objects.create(
             name="Xây dựng Đảng", slug=f"xay-dung-dang-{self.stamp}", locale=locale, live=True
@@ -879,6 +897,10 @@ def walk_path(walker, portal):
             f"Thêm trang: {meta.verbose_name}",
             reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk]),
         )
+    walker.get(
+        "Sửa trang chủ bản tiếng Anh",
+        reverse("wagtailadmin_pages:edit", args=[portal.english_home.pk]),
+    )
     walker.get("Lịch sử trang", reverse("wagtailadmin_pages:history", args=[article.pk]))
     walker.get(
         "Lịch sử quy trình", reverse("wagtailadmin_pages:workflow_history", args=[article.pk])
@@ -1011,6 +1033,8 @@ def run_report(language="vi"):
         translation.override(language),
         transaction.atomic(),
     ):
+        for cache in caches.all():
+            cache.clear()  # the report's own local-memory caches, from an earlier run
         portal = PortalBuilder().build()
         walker = Walker(recorder, language, portal.make_users())
         with recorder.recording():

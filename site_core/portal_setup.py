@@ -150,12 +150,20 @@ def remove_wagtail_defaults(our_workflow):
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
     for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
         WorkflowPage.objects.filter(workflow=workflow).delete()
-        workflow.deactivate()
-    default_tasks = GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True)
-    for task in default_tasks:
-        task.deactivate()
+        if workflow.workflow_states.exists():
+            workflow.deactivate()  # keep the history of pages that went through it
+        else:
+            workflow.delete()
+    for task in GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+        if task.task_states.exists():
+            task.deactivate()
+        else:
+            task.delete()
     # Whatever tree has no workflow of its own falls back to Root: make that ours.
-    assign_workflow(our_workflow, [Page.get_first_root_node()])
+    root = Page.get_first_root_node()
+    assign_workflow(our_workflow, [root])
+    # Editors see the tree's root in the explorer's breadcrumbs: name it in Vietnamese.
+    Page.objects.filter(pk=root.pk, title="Root").update(title="Gốc", draft_title="Gốc")
 
 
 def root_collection():

@@ -180,3 +180,8 @@ def test_upcoming_list_query_budget(client, event_index, org_chart, django_asser
 def test_event_page_links_its_calendar_file(client, event):
     html = client.get(event.url).content.decode()
     assert f'href="{reverse("event_ics", args=[event.pk])}"' in html
+
+
+def test_event_index_links_the_upcoming_calendar(client, event_index):
+    html = client.get(event_index.url).content.decode()
+    assert f'href="{reverse("events_ics")}"' in html

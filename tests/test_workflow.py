@@ -152,7 +152,7 @@ def test_setup_is_idempotent_and_replaces_wagtail_defaults(portal):
     call_command("setup_portal", verbosity=0)
     assert counts() == before
     assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
-    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
     # Root and every language tree of the site fall under our workflow.
     ours = Workflow.objects.get(name=WORKFLOW_NAME)
     assert Page.get_first_root_node().get_workflow() == ours

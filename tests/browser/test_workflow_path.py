@@ -71,7 +71,8 @@ def workflow_step(browser, live_server, username, article, screenshot, shot):
     assert TITLE in panel.inner_text()
     panel.get_by_role("link", name=TITLE).click()
     tab.wait_for_url(f"**/admin/pages/{article.pk}/edit/")
-    footer_action(tab, "[data-workflow-action-name='approve']")
+    with tab.expect_navigation():
+        footer_action(tab, "[data-workflow-action-name='approve']")
     tab.wait_for_load_state("networkidle")
     screenshot(tab, shot)
     tab.context.close()
@@ -93,8 +94,10 @@ def test_collaborator_editor_board_visitor(browser, live_server, portal, screens
     editor.click()
     editor.type("Sáng nay, Ban Chấp hành Đảng bộ tỉnh khai mạc hội nghị lần thứ năm.")
     screenshot(tab, "workflow-1-collaborator-writes")
-    footer_action(tab, "button[name='action-submit']")
-    tab.wait_for_url("**/admin/pages/**")
+    with tab.expect_navigation():
+        footer_action(tab, "button[name='action-submit']")
+    tab.wait_for_load_state("networkidle")
+    assert "/add/" not in tab.url
     article = NewsArticlePage.objects.get(title=TITLE)
     assert not article.live
     assert article.current_workflow_task.name == "Biên tập viên duyệt"
