@@ -3,6 +3,7 @@ from rest_framework import serializers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -109,15 +110,16 @@ class OrgChartPage(BasePage):
 
 
 class OrgUnitPage(BasePage):
+    # Shown on the visitor pages too: gettext so that English pages show English labels.
     KIND_CHOICES = [
-        ("ban-chap-hanh", "Ban Chấp hành"),
-        ("ban-thuong-vu", "Ban Thường vụ"),
-        ("thuong-truc", "Thường trực"),
-        ("co-quan-tham-muu", "Cơ quan tham mưu, giúp việc"),
-        ("uy-ban-kiem-tra", "Ủy ban Kiểm tra"),
-        ("dang-bo-truc-thuoc", "Đảng bộ trực thuộc"),
-        ("ban-chi-dao", "Ban chỉ đạo"),
-        ("khac", "Khác"),
+        ("ban-chap-hanh", _("Ban Chấp hành")),
+        ("ban-thuong-vu", _("Ban Thường vụ")),
+        ("thuong-truc", _("Thường trực")),
+        ("co-quan-tham-muu", _("Cơ quan tham mưu, giúp việc")),
+        ("uy-ban-kiem-tra", _("Ủy ban Kiểm tra")),
+        ("dang-bo-truc-thuoc", _("Đảng bộ trực thuộc")),
+        ("ban-chi-dao", _("Ban chỉ đạo")),
+        ("khac", _("Khác")),
     ]
 
     abbreviation = models.CharField(

@@ -67,6 +67,21 @@ def page_permission(codename):
     return permission("wagtailcore", codename)
 
 
+def submit_translation_permission():
+    """wagtail-localize makes this one in a data migration, so a flushed database lacks it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    perm, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return perm
+
+
 def group_names(site):
     """The default (provincial) site keeps the plain names; sub-portals get a suffix."""
     suffix = "" if site.is_default_site else f" · {site.site_name or site.hostname}"
@@ -213,7 +228,7 @@ def setup_site(site):
     # wagtail-localize's "Translate" checks only this global permission; translations
     # start as drafts and go through the workflow (site_core/admin_hooks.py).
     for group in (editors, board):
-        group.permissions.add(permission("wagtail_localize", "submit_translation"))
+        group.permissions.add(submit_translation_permission())
 
     workflow = ensure_workflow(
         names["workflow"],

@@ -4,11 +4,13 @@ Wagtail's Sitemap lists the descendants of `site.root_page` only, the Vietnamese
 the English pages under /en/ live below a sibling root and would be missing.
 """
 
+from django.core.cache import cache
 from django.db.models import Q
+from django.http import HttpResponse
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class PortalSitemap(Sitemap):
@@ -30,4 +32,20 @@ class PortalSitemap(Sitemap):
 
 
 def sitemap(request):
-    return wagtail_sitemap_view(request, sitemaps={"pages": PortalSitemap})
+    """The rendered sitemap is cached until the next publish, unpublish or move: with a few
+    thousand pages building it takes about half a second (docs/benchmarks.md)."""
+    from site_core.templatetags.portal_tags import navigation_version
+
+    site = Site.find_for_request(request)
+    key = "portal:sitemap:{}:{}:{}:{}".format(
+        site.pk if site else "-", navigation_version(), request.scheme, request.get_host()
+    )
+    content = cache.get(key)
+    if content is None:
+        response = wagtail_sitemap_view(request, sitemaps={"pages": PortalSitemap})
+        if response.status_code != 200:
+            return response
+        response.render()
+        content = response.content
+        cache.set(key, content, timeout=3600)
+    return HttpResponse(content, content_type="application/xml; charset=utf-8")

@@ -143,3 +143,9 @@ def post_page_form(admin_client):
         return admin_client.post(url, data)
 
     return post
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: their live server needs transactional tests, which end by
+    emptying the tables that every other test expects the migrations to have filled."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -105,7 +105,7 @@ def test_seed_builds_the_required_content(seeded):
     assert HistoryEvent.objects.filter(year=2025, month=7, day=1).exists()
     assert HistoryEvent.objects.filter(year=2025, month=9, day=30).exists()
 
-    units = OrgUnitPage.objects.live()
+    units = OrgUnitPage.objects.live().filter(locale__language_code="vi")
     assert units.filter(kind="dang-bo-truc-thuoc").count() >= 8
     standing = units.get(kind="thuong-truc")
     assert [a.specific.kind for a in standing.get_ancestors().type(OrgUnitPage)] == [
@@ -122,7 +122,7 @@ def test_seed_builds_the_required_content(seeded):
     assert articles.filter(is_featured=True).exists()
     assert articles.filter(related_documents__isnull=False).exists()
     assert not articles.filter(featured_image__isnull=True).exists()
-    for category in NewsCategory.objects.all():
+    for category in NewsCategory.objects.filter(locale__language_code="vi"):
         assert articles.filter(categories=category).exists(), category.name
     news_images = Collection.objects.get(name="Ảnh tin demo")
     assert get_image_model().objects.filter(collection=news_images).count() >= 40
@@ -235,3 +235,47 @@ def test_demo_role_accounts_and_their_scope(seeded):
     call_command("demo_logins", stdout=out)
     for username in ("ctv", "btv", "bbt"):
         assert f"  {username} " in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_english_translations_of_the_demo(seeded, client):
+    from wagtail.models import Locale
+
+    from org_structure.models import OrgChartPage
+    from site_core.models import StandardPage
+
+    english = Locale.objects.get(language_code="en")
+    home = Site.objects.get(is_default_site=True).root_page
+    home_en = home.get_translation(english)
+    assert home_en.live
+    pages = {
+        "/gioi-thieu/": ("/en/introduction/", StandardPage),
+        "/co-cau-to-chuc/": ("/en/organisation-structure/", OrgChartPage),
+        "/lien-he/": ("/en/contact/", StandardPage),
+    }
+    for vi_url, (en_url, model) in pages.items():
+        source = model.objects.get(locale__language_code="vi", url_path__endswith=vi_url)
+        translation = source.get_translation(english)
+        assert translation.live and translation.url == en_url
+        html = client.get(vi_url).content.decode()
+        assert f'href="{en_url}" lang="en" hreflang="en"' in html
+    menu = [page.title for page in home_en.get_children().live().in_menu()]
+    assert menu == ["Organisation structure", "Introduction", "Contact"]
+    units = OrgUnitPage.objects.filter(locale=english).live()
+    assert units.count() == OrgUnitPage.objects.filter(locale__language_code="vi").count()
+    assert units.filter(title="Provincial Party Standing Committee").exists()
+    assert units.filter(title="Organisation Commission").exists()
+    standing = units.get(title="Provincial Party Standing Committee")
+    assert standing.memberships.filter(position="Secretary of the Provincial Party Committee")
+    html = client.get(standing.url).content.decode()
+    assert "Leaders and members" in html and "Term 2025–2030" in html
+    # The snippets are translated too (same translation_key, English names).
+    for model, name in (
+        (NewsCategory, "Party building"),
+        (DocumentType, "Resolution"),
+        (IssuingBody, "Provincial Party Standing Committee"),
+    ):
+        translation = model.objects.get(locale=english, name=name)
+        assert model.objects.filter(
+            locale__language_code="vi", translation_key=translation.translation_key
+        ).exists()

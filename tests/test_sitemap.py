@@ -62,6 +62,19 @@ def test_sitemap_excludes_drafts_and_private_pages(client, news_index):
     assert not any(location.endswith(f"/{private.slug}/") for location in locations)
 
 
+def test_cached_sitemap_follows_publish_and_unpublish(client, news_index):
+    first = factories.NewsArticlePageFactory(parent=news_index, title="Tin thứ nhất")
+    assert f"http://localhost{first.url}" in sitemap_locations(client)  # now cached
+
+    draft = factories.NewsArticlePageFactory(parent=news_index, title="Tin đăng sau", live=False)
+    draft.save_revision().publish()
+    first.unpublish()
+    locations = sitemap_locations(client)
+
+    assert f"http://localhost{draft.url}" in locations
+    assert not any(location.endswith(f"/{first.slug}/") for location in locations)
+
+
 def test_sitemap_is_per_site(client, news_index, root_page):
     other_home = factories.HomePageFactory(parent=root_page, slug="dang-bo-phuong")
     other_page = factories.StandardPageFactory(parent=other_home, title="Giới thiệu phường")

@@ -73,7 +73,7 @@ def translate_page(ctx, source, locale, fields, positions=False):
     page.save()
     revision = page.save_revision(user=ctx.admin)
     revision.publish(user=ctx.admin, skip_permission_checks=True)
-    ctx.created[f"{type(page).__name__} (en)"] += 1
+    ctx.created[type(page).__name__] += 1
     return page
 
 
@@ -95,14 +95,14 @@ def translate_snippets(ctx, locale):
             translation = document_type.copy_for_translation(locale)
             translation.name = type_names[document_type.abbreviation]
             translation.save()
-            ctx.created["DocumentType (en)"] += 1
+            ctx.created["DocumentType"] += 1
 
     for body in missing_translations(IssuingBody, vi, locale):
         if body.name in english_content.ISSUING_BODIES:
             translation = body.copy_for_translation(locale)
             translation.name = english_content.ISSUING_BODIES[body.name]
             translation.save()
-            ctx.created["IssuingBody (en)"] += 1
+            ctx.created["IssuingBody"] += 1
 
     for category in missing_translations(NewsCategory, vi, locale):
         if category.slug not in english_content.NEWS_CATEGORIES:
@@ -115,7 +115,7 @@ def translate_snippets(ctx, locale):
         translation.save_revision(user=ctx.admin).publish(
             user=ctx.admin, skip_permission_checks=True
         )
-        ctx.created["NewsCategory (en)"] += 1
+        ctx.created["NewsCategory"] += 1
 
 
 def missing_translations(model, source_locale, target_locale):

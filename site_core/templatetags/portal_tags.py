@@ -13,7 +13,7 @@ import uuid
 from django import template
 from django.core.cache import cache
 from django.db.models import Model, Q, prefetch_related_objects
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page, Site
 
@@ -221,7 +221,7 @@ def breadcrumbs(context):
         for ancestor in ancestors:
             url = ancestor.get_url(request)
             if url:
-                title = "Trang chủ" if ancestor.depth == 2 else ancestor.title
+                title = gettext("Trang chủ") if ancestor.depth == 2 else ancestor.title
                 crumbs.append({"title": title, "url": url})
     return {"crumbs": crumbs, "page": page}
 
