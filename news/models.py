@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -162,8 +162,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("the/<str:tag>/", name="tag")
     def tag_route(self, request, tag):
         articles = self.get_articles().filter(tags__slug=tag)
+        # Headings show the tag as editors typed it ("giáo dục"), not its slug.
+        name = Tag.objects.filter(slug=tag).values_list("name", flat=True).first() or tag
         return self.render_listing(
-            request, articles, heading=f"Thẻ: {tag}", filter_label=f"Thẻ: {tag}"
+            request, articles, heading=f"Thẻ: {name}", filter_label=f"Thẻ: {name}"
         )
 
 

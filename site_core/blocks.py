@@ -1,5 +1,8 @@
 """StreamField blocks shared by every page type."""
 
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -69,9 +72,23 @@ class RelatedLinkBlock(blocks.StructBlock):
         preview_value = {"title": "Báo Đồng Nai", "url": "https://example.org/"}
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text that must say something: Draftail stores an emptied paragraph as
+    `<p data-block-key="..."></p>`, which Wagtail's required check lets through."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.required and not getattr(self, "is_deferred_validation", False):
+            source = getattr(value, "source", "") or ""
+            has_media = "<embed" in source or "<img" in source
+            if not has_media and not strip_tags(source).replace("\xa0", " ").strip():
+                raise ValidationError("Đoạn văn đang trống: hãy nhập nội dung hoặc xóa khối này.")
+        return value
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = ParagraphBlock(
         label="Đoạn văn",
         icon="pilcrow",
         features=["bold", "italic", "link", "ol", "ul", "document-link", "hr"],

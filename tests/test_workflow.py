@@ -1,6 +1,7 @@
 """The two-step moderation workflow, driven through the admin views as people use it."""
 
 import datetime
+import json
 
 import pytest
 
@@ -416,3 +417,102 @@ def test_dashboard_panels(client, portal):
     # The board sees nothing yet: the editors have not approved.
     html = login(client, portal["bbt"]).get(reverse("wagtailadmin_home")).content.decode()
     assert "Không có bài nào đang chờ bạn duyệt." in html
+
+
+@pytest.mark.django_db
+def test_section_collection_scopes_a_collaborators_media(portal):
+    from wagtail.documents.permissions import permission_policy as document_policy
+    from wagtail.images.permissions import permission_policy as image_policy
+    from wagtail.models import Collection
+
+    section = Collection.objects.get(name=portal["news"].title)
+    root = Collection.get_first_root_node()
+    for policy in (image_policy, document_policy):
+        allowed = set(policy.collections_user_has_permission_for(portal["ctv"], "add"))
+        assert allowed == {section}
+        assert root in set(policy.collections_user_has_permission_for(portal["btv"], "add"))
+
+
+@pytest.fixture
+def sub_portal(portal, root_page):
+    """An affiliated committee's portal: its own Site and tree in the same installation."""
+    from wagtail.models import Site
+
+    from tests import factories
+
+    home = factories.HomePageFactory(parent=root_page, title="Đảng bộ phường Trấn Biên")
+    Site.objects.create(
+        hostname="tranbien.localhost", port=80, root_page=home, site_name="Phường Trấn Biên"
+    )
+    news = factories.NewsIndexPageFactory(parent=home)
+    setup_portal()
+    suffix = " · Phường Trấn Biên"
+    return {
+        "home": home,
+        "news": news,
+        "btv": make_user("btv_tb", Group.objects.get(name=EDITORS + suffix)),
+        "bbt": make_user("bbt_tb", Group.objects.get(name=BOARD + suffix)),
+        "workflow": Workflow.objects.get(name=WORKFLOW_NAME + suffix),
+    }
+
+
+@pytest.mark.django_db
+def test_sub_portal_has_its_own_groups_and_workflow(client, portal, sub_portal):
+    assert sub_portal["news"].get_workflow() == sub_portal["workflow"]
+    assert portal["news"].get_workflow().name == WORKFLOW_NAME
+    tasks = [
+        t.specific for t in sub_portal["workflow"].tasks.order_by("workflow_tasks__sort_order")
+    ]
+    assert [list(t.groups.values_list("name", flat=True)) for t in tasks] == [
+        [EDITORS + " · Phường Trấn Biên"],
+        [BOARD + " · Phường Trấn Biên"],
+    ]
+    # Editors of one portal can neither see nor change the other's pages.
+    province_news, ward_news = portal["news"], sub_portal["news"]
+    assert ward_news.permissions_for_user(sub_portal["btv"]).can_edit()
+    assert not province_news.permissions_for_user(sub_portal["btv"]).can_edit()
+    assert not ward_news.permissions_for_user(portal["btv"]).can_edit()
+    login(client, sub_portal["btv"])
+    assert (
+        client.get(reverse("wagtailadmin_pages:edit", args=[province_news.pk])).status_code == 302
+    )
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[ward_news.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_sub_portal_submission_goes_to_its_own_editors(client, portal, sub_portal):
+    from django.contrib.auth.models import Group as AuthGroup
+
+    writer = make_user("ctv_tb", AuthGroup.objects.get(name=COLLABORATORS + " · Phường Trấn Biên"))
+    writer.groups.add(grant_section(sub_portal["news"], "Cộng tác viên · Tin phường Trấn Biên"))
+    mail.outbox.clear()
+    article = create_article(login(client, writer), sub_portal["news"], "Tin phường Trấn Biên")
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert "btv_tb@example.org" in recipients
+    assert "btv@example.org" not in recipients
+    assert approve(login(client, portal["btv"]), article).status_code == 302  # not theirs
+    article.refresh_from_db()
+    assert article.current_workflow_task.name == "Biên tập viên duyệt · Phường Trấn Biên"
+    assert approve(login(client, sub_portal["btv"]), article).status_code == 302
+    assert approve(login(client, sub_portal["bbt"]), article).status_code == 302
+    article.refresh_from_db()
+    assert article.live
+
+
+@pytest.mark.django_db
+def test_an_emptied_paragraph_cannot_be_submitted_but_can_be_kept_as_draft(client, portal):
+    login(client, portal["ctv"])
+    empty = {"body": streamfield([("paragraph", rich_text(""))])}
+    url, data = article_post_data(client, portal["news"], "Tin chưa viết xong")
+    data.update(nested_form_data(empty))
+    response = client.post(url, data)
+    assert response.status_code == 200
+    error = response.context["form"].errors.as_data()["body"][0]
+    assert "Đoạn văn đang trống" in json.dumps(error.as_json_data(), ensure_ascii=False)
+    assert not NewsArticlePage.objects.filter(title="Tin chưa viết xong").exists()
+
+    url, data = article_post_data(client, portal["news"], "Tin chưa viết xong", submit=False)
+    data.update(nested_form_data(empty))
+    assert client.post(url, data).status_code == 302
+    draft = NewsArticlePage.objects.get(title="Tin chưa viết xong")
+    assert draft.current_workflow_state is None

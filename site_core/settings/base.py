@@ -189,6 +189,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "pp
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Alt text: an image's description is required in every admin form (site_core/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.image_forms.PortalImageForm"
 # Diacritic-insensitive search: PostgreSQL FTS with the vi_unaccent configuration
 # (site_core migration 0005), accent-folded FTS5 on SQLite. See site_core/search.py.
 WAGTAILSEARCH_BACKENDS = {

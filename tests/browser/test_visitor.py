@@ -1,0 +1,285 @@
+"""What visitors get: the demo portal in Chromium, page by page, at phone, tablet and desktop
+widths, with axe-core, the main menu, search, the document register and the keyboard.
+
+Each test seeds the demo portal itself (`seed_demo`, ~20 s): the live server needs a
+transactional database, which is emptied after every test. So the Vietnamese walk is one
+test and the English one another. Page problems (axe violations, horizontal scroll) are
+collected over the whole walk and reported together. Screenshots are kept in
+artifacts/screenshots as visitor-<page>-<width>.png.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+import pytest
+
+from django.conf import settings as django_settings
+from django.core.cache import caches
+from django.core.management import call_command
+
+from wagtail.models import Locale
+
+from history.models import HistoryIndexPage, HistoryPeriodPage
+from home.models import HomePage
+from legal_docs.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
+from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
+from org_structure.models import OrgChartPage, OrgUnitPage
+from site_core.models import StandardPage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WIDTHS = (360, 768, 1280)
+HEIGHT = 800
+
+
+@pytest.fixture
+def demo(transactional_db, settings, tmp_path):
+    """The demo portal, its media in a temporary folder."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    call_command("seed_demo", verbosity=0)
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def visitor(page, live_server, demo):
+    """The browser tab, with the seeded media served (live_server serves only static files)."""
+
+    def serve_media(route):
+        name = unquote(urlsplit(route.request.url).path)[len(django_settings.MEDIA_URL) :]
+        file = (demo / name).resolve()
+        if file.is_relative_to(demo.resolve()) and file.is_file():
+            route.fulfill(path=file)
+        else:
+            route.fulfill(status=404)
+
+    page.route(f"{live_server.url}{django_settings.MEDIA_URL}**", serve_media)
+    page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+    return page
+
+
+def live(model, language="vi", **filters):
+    return (
+        model.objects.live()
+        .public()
+        .filter(locale=Locale.objects.get(language_code=language), **filters)
+        .order_by("path")
+    )
+
+
+def vietnamese_pages():
+    """{name: (url, expected status)} for every page type and route a visitor meets."""
+    news = live(NewsIndexPage).get()
+    article = live(NewsArticlePage).order_by("-date").first()
+    tagged = live(NewsArticlePage).filter(tags__isnull=False).order_by("-date").first()
+    tag = tagged.tags.first()
+    return {
+        "home": (live(HomePage).get().url, 200),
+        "history-index": (live(HistoryIndexPage).get().url, 200),
+        "history-period": (live(HistoryPeriodPage).first().url, 200),
+        "org-chart": (live(OrgChartPage).get().url, 200),
+        "org-unit": (live(OrgUnitPage).first().url, 200),
+        "news-index": (news.url, 200),
+        "news-article": (article.url, 200),
+        "news-year": (f"{news.url}nam/{article.date.year}/", 200),
+        "news-tag": (f"{news.url}the/{quote(tag.slug)}/", 200),
+        "event-index": (live(EventIndexPage).get().url, 200),
+        "event": (live(EventPage).first().url, 200),
+        "document-register": (live(LegalDocumentIndexPage).get().url, 200),
+        "document": (live(LegalDocumentPage).first().url, 200),
+        "standard-page": (live(StandardPage).first().url, 200),
+        "search-results": ("/tim-kiem/?q=nghi+quyet", 200),
+        "not-found": ("/trang-khong-ton-tai/", 404),
+    }
+
+
+def walk(tab, pages, axe, screenshot):
+    """Open each page; axe, screenshots at every width, no sideways scroll on a phone.
+
+    Returns the problems found, one line each, so that one run reports every page.
+    """
+    problems = []
+    for name, (url, status) in pages.items():
+        tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+        response = tab.goto(url)
+        if response.status != status:
+            problems.append(f"{name} {url}: HTTP {response.status}, expected {status}")
+            continue
+        if not tab.locator("h1").first.inner_text().strip():
+            problems.append(f"{name} {url}: no h1")
+        for width in WIDTHS:
+            tab.set_viewport_size({"width": width, "height": HEIGHT})
+            if width == WIDTHS[0]:
+                scroll, inner = tab.evaluate(
+                    "[document.documentElement.scrollWidth, window.innerWidth]"
+                )
+                if scroll > inner:
+                    wide = tab.evaluate(WIDEST_ELEMENTS)
+                    problems.append(
+                        f"{name} {url}: scrolls sideways at {width}px ({scroll} > {inner}): {wide}"
+                    )
+                violations = axe(tab)
+                if violations:
+                    problems.append(f"{name} {url} at {width}px:\n{axe.format(violations)}")
+            screenshot(tab, f"visitor-{name}-{width}")
+        violations = axe(tab)  # and once more at desktop width, where the layout differs
+        if violations:
+            problems.append(f"{name} {url} at {WIDTHS[-1]}px:\n{axe.format(violations)}")
+    return problems
+
+
+# The elements sticking out to the right, for the failure message.
+WIDEST_ELEMENTS = """() => [...document.querySelectorAll("body *")]
+    .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+    .slice(0, 5)
+    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`)"""
+
+
+def h1(tab):
+    return tab.locator("h1").first.inner_text().strip()
+
+
+def walk_main_menu(tab):
+    """Click every main-menu link from the home page: each section answers with its h1."""
+    home = tab.url
+    links = tab.locator("nav.main-nav a.main-nav__link")
+    names = [text.strip() for text in links.all_inner_texts()]
+    assert len(names) >= 2, names
+    for name in names[1:]:  # the first is the home page itself
+        tab.goto(home)
+        with tab.expect_navigation() as navigation:
+            tab.locator("nav.main-nav").get_by_role("link", name=name, exact=True).click()
+        assert navigation.value.status == 200, name
+        assert h1(tab) == name
+        current = tab.locator("nav.main-nav a[aria-current]")
+        assert current.count() == 1 and current.inner_text().strip() == name
+    return names
+
+
+def header_search(tab, query):
+    """Type `query` in the header search box and submit with Enter: result titles."""
+    tab.goto("/")
+    box = tab.locator("#site-search")
+    box.fill(query)
+    with tab.expect_navigation():
+        box.press("Enter")
+    assert urlsplit(tab.url).path == "/tim-kiem/"
+    assert parse_qs(urlsplit(tab.url).query)["q"] == [query]
+    assert tab.locator("#search-q").input_value() == query
+    return [
+        re.sub(r"\s+", " ", title).strip()
+        for title in tab.locator(".search-result__title").all_inner_texts()
+    ]
+
+
+def test_visitor_walks_the_vietnamese_portal(visitor, axe, screenshot):
+    tab = visitor
+    pages = vietnamese_pages()
+
+    # 1. Home -> main menu -> every section, on a phone.
+    tab.goto("/")
+    sections = walk_main_menu(tab)
+    assert sections[1:] == [
+        "Lịch sử",
+        "Cơ cấu tổ chức",
+        "Tin hoạt động",
+        "Sự kiện",
+        "Văn bản",
+        "Giới thiệu",
+        "Liên hệ",
+    ]
+
+    # 2. Every page type: axe, screenshots at 360/768/1280, no sideways scroll at 360.
+    problems = walk(tab, pages, axe, screenshot)
+    assert problems == [], "\n".join(problems)
+
+    # 3. Search from the header, with and without diacritics, and by document number.
+    tab.set_viewport_size({"width": 1280, "height": HEIGHT})
+    with_marks = header_search(tab, "nghị quyết")
+    without_marks = header_search(tab, "nghi quyet")
+    assert len(with_marks) >= 5
+    assert with_marks[:5] == without_marks[:5]
+    by_number = header_search(tab, "9-nq/tu")
+    assert by_number[0].startswith("09-NQ/TU "), by_number[:3]
+    screenshot(tab, "visitor-search-by-number-1280")
+
+    # 4. The register's filter form: type and status, kept in the URL, obeyed by every row.
+    register_url, _ = pages["document-register"]
+    resolution = DocumentType.objects.get(name="Nghị quyết")
+    tab.goto(register_url)
+    tab.select_option("#id_type", label=f"{resolution.name} ({resolution.abbreviation})")
+    tab.select_option("#id_status", label="Còn hiệu lực")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Tra cứu").click()
+    query = parse_qs(urlsplit(tab.url).query)
+    assert query["type"] == [str(resolution.pk)]
+    assert query["status"] == [LegalDocumentPage.STATUS_IN_FORCE]
+    assert tab.locator("#id_type").input_value() == str(resolution.pk)
+    assert tab.locator("#id_status").input_value() == LegalDocumentPage.STATUS_IN_FORCE
+    resolutions = {doc.number_symbol for doc in live(LegalDocumentPage, document_type=resolution)}
+    rows = tab.locator(".register-table tbody tr")
+    shown = [text.strip() for text in rows.locator("th .doc-number").all_inner_texts()]
+    assert shown, "the filter found no resolution in force"
+    assert set(shown) <= resolutions, shown
+    assert all(re.search(r"-NQ/", number) for number in shown), shown
+    statuses = {text.strip() for text in rows.locator(".status").all_inner_texts()}
+    assert statuses == {"Còn hiệu lực"}
+    assert tab.locator(".filter-status").inner_text().startswith(f"Tìm thấy {len(shown)} ")
+    screenshot(tab, "visitor-register-filtered-1280")
+
+    # 5. Keyboard: the first Tab reaches the skip link, Enter moves focus to <main>,
+    #    and a focused link shows an outline.
+    tab.goto("/")
+    tab.keyboard.press("Tab")
+    skip = tab.evaluate(
+        "(() => { const el = document.activeElement; const box = el.getBoundingClientRect();"
+        " return {cls: el.className, href: el.getAttribute('href'), top: box.top,"
+        " height: box.height}; })()"
+    )
+    assert skip["cls"] == "skip-link"
+    assert skip["href"] == "#main-content"
+    assert skip["top"] >= 0 and skip["height"] > 0  # visible once focused
+    assert_focus_outline(tab)
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "main-content"
+    assert tab.evaluate("document.activeElement.tagName") == "MAIN"
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.closest('main') !== null")
+    assert tab.evaluate("document.activeElement.tagName") == "A"
+    assert_focus_outline(tab)
+    screenshot(tab, "visitor-keyboard-focus-1280")
+
+
+def assert_focus_outline(tab):
+    style = tab.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return {style: s.outlineStyle, width: parseFloat(s.outlineWidth),"
+        " color: s.outlineColor}; })()"
+    )
+    assert style["style"] not in ("none", "hidden"), style
+    assert style["width"] >= 2, style
+    assert style["color"] not in ("transparent", "rgba(0, 0, 0, 0)"), style
+
+
+def test_visitor_walks_the_english_portal(visitor, axe, screenshot):
+    tab = visitor
+    home = live(HomePage, "en").get()
+    unit = live(OrgUnitPage, "en").first()
+    assert home.url == "/en/"
+
+    tab.set_viewport_size({"width": 1280, "height": HEIGHT})
+    tab.goto(home.url)
+    assert tab.locator("html").get_attribute("lang") == "en"
+    sections = walk_main_menu(tab)
+    assert sections == ["Home", "Organisation structure", "Introduction", "Contact"]
+
+    problems = walk(
+        tab, {"en-home": (home.url, 200), "en-org-unit": (unit.url, 200)}, axe, screenshot
+    )
+    assert problems == [], "\n".join(problems)
+    assert h1(tab).startswith(unit.title)
