@@ -1,12 +1,15 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from site_core.api_serializers import RichTextHTMLField
 from site_core.models import BasePage
+from site_core.query import cached_private_q
 
 
 class HomePage(BasePage):
@@ -51,24 +54,19 @@ class HomePage(BasePage):
             EventPage,
             NewsArticlePage,
             latest_per_category,
-            with_listing_renditions,
+            listing_image_prefetch,
         )
 
         context = super().get_context(request, *args, **kwargs)
         articles = NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
         featured = list(
-            with_listing_renditions(
-                articles.filter(is_featured=True).order_by("-date")[: max(1, self.featured_count)],
-                "featured_image",
-            )
+            articles.filter(is_featured=True).order_by("-date")[: max(1, self.featured_count)]
         )
+        latest = list(articles.exclude(pk__in=[a.pk for a in featured]).order_by("-date")[:6])
+        # One image query and one rendition query for both lists.
+        prefetch_related_objects(featured + latest, listing_image_prefetch("featured_image"))
         context["featured_articles"] = featured
-        context["latest_articles"] = list(
-            with_listing_renditions(
-                articles.exclude(pk__in=[a.pk for a in featured]).order_by("-date")[:6],
-                "featured_image",
-            )
-        )
+        context["latest_articles"] = latest
         context["category_blocks"] = latest_per_category(
             articles, per_category=max(1, self.latest_per_category)
         )
@@ -90,7 +88,11 @@ class HomePage(BasePage):
             .order_by("-date_issued", "-number")[:6]
         )
         context["sections"] = list(
-            self.get_children().live().public().in_menu().specific(defer=True)
+            Page.objects.child_of(self)
+            .live()
+            .in_menu()
+            .exclude(cached_private_q())
+            .specific(defer=True)
         )
         return context
 

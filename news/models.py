@@ -25,9 +25,13 @@ from site_core.models import BasePage, paginate
 LISTING_RENDITION = "fill-480x270"
 
 
-def with_listing_renditions(queryset, field="listing_image"):
+def listing_image_prefetch(field="listing_image"):
     images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
-    return queryset.prefetch_related(Prefetch(field, queryset=images))
+    return Prefetch(field, queryset=images)
+
+
+def with_listing_renditions(queryset, field="listing_image"):
+    return queryset.prefetch_related(listing_image_prefetch(field))
 
 
 class NewsCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):

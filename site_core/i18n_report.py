@@ -935,8 +935,24 @@ def walk_path(walker, portal):
         {
             "title": "Ảnh tải lên",
             "file": ContentFile(_tiny_png(), name="tai-len.png"),
+            "description": "Quang cảnh hội nghị",
             "collection": Collection.get_first_root_node().pk,
         },
+    )
+    # The description (alt text) is required: site_core/image_forms.py.
+    walker.post(
+        "Tải ảnh lên thiếu mô tả (lỗi)",
+        reverse("wagtailimages:add"),
+        {
+            "title": "Ảnh tải lên",
+            "file": ContentFile(_tiny_png(), name="tai-len.png"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    walker.post(
+        "Sửa ảnh thiếu mô tả (lỗi)",
+        reverse("wagtailimages:edit", args=[portal.image.pk]),
+        {"title": portal.image.title, "collection": portal.image.collection_id},
     )
     walker.post(
         "Tải tài liệu lên (thông báo)",

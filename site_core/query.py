@@ -20,12 +20,17 @@ def restricted_sections():
     return sections
 
 
+def cached_private_q():
+    """Pages in a restricted section and below, from the cached list of restrictions."""
+    q = Q()
+    for path, depth in restricted_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
 class PortalPageQuerySet(PageQuerySet):
     """Wagtail's `.public()` asks the database for view restrictions on every call; a
     listing page calls it several times. Here the list comes from the shared cache."""
 
     def private_q(self):
-        q = Q()
-        for path, depth in restricted_sections():
-            q |= Q(path__startswith=path, depth__gte=depth)
-        return q if q else Q(pk__in=[])
+        return cached_private_q()

@@ -18,7 +18,7 @@ from site_core.models import StandardPage
 from tests import factories
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-HOME_BUDGET = 20
+HOME_BUDGET = 14
 
 
 def local(*args):
