@@ -105,7 +105,9 @@ def test_register_row_shows_first_attachment_type_and_size(client, document_inde
     response, _ = listed(client, document_index, q="09-NQ/TU")
     html = response.content.decode()
     size = len(factories.PDF_BYTES)
-    assert '<span class="file-badge" aria-hidden="true">PDF</span>' in html
+    assert '<span class="file-badge">PDF</span>' in html
+    # The link's name starts with what it does and contains what it shows (WCAG 2.5.3).
+    assert '<span class="visually-hidden">Tải về ' in html
     assert str(filesizeformat(size)) in html
 
 

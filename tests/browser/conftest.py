@@ -153,10 +153,22 @@ def settle_before_flush(request):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Playwright's sync API runs an asyncio loop in this thread; from then on asgiref keeps
+    # Django's connections per context, and the tests get new connection objects without
+    # the migrated rows that serialized_rollback reloads before each test. Carry them over.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

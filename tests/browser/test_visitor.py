@@ -112,6 +112,8 @@ def walk(tab, pages, axe, screenshot):
             continue
         if not tab.locator("h1").first.inner_text().strip():
             problems.append(f"{name} {url}: no h1")
+        # A full-page screenshot does not scroll, so lazy images below the fold would stay blank.
+        tab.evaluate(LOAD_LAZY_IMAGES)
         for width in WIDTHS:
             tab.set_viewport_size({"width": width, "height": HEIGHT})
             if width == WIDTHS[0]:
@@ -132,6 +134,14 @@ def walk(tab, pages, axe, screenshot):
             problems.append(f"{name} {url} at {WIDTHS[-1]}px:\n{axe.format(violations)}")
     return problems
 
+
+LOAD_LAZY_IMAGES = """async () => {
+    const images = [...document.images];
+    images.forEach((img) => { img.loading = "eager"; });
+    const loaded = Promise.all(images.filter((img) => !img.complete).map(
+        (img) => new Promise((done) => { img.onload = img.onerror = done; })));
+    await Promise.race([loaded, new Promise((done) => setTimeout(done, 5000))]);
+}"""
 
 # The elements sticking out to the right, for the failure message.
 WIDEST_ELEMENTS = """() => [...document.querySelectorAll("body *")]
