@@ -103,9 +103,37 @@ class OrgChartPage(BasePage):
 
         return build(self.path)
 
+    # Top-level units are shown in groups, in this order; a kind not listed joins the
+    # advisory group.
+    UNIT_GROUPS = [
+        ("lanh-dao", _("Cơ quan lãnh đạo"), {"ban-chap-hanh", "ban-thuong-vu", "thuong-truc"}),
+        ("tham-muu", _("Cơ quan tham mưu, giúp việc"), None),
+        ("truc-thuoc", _("Đảng bộ trực thuộc"), {"dang-bo-truc-thuoc"}),
+    ]
+
+    def group_units(self, tree):
+        groups = {key: [] for key, _label, _kinds in self.UNIT_GROUPS}
+        for unit, children in tree:
+            key = next(
+                (key for key, _label, kinds in self.UNIT_GROUPS if kinds and unit.kind in kinds),
+                "tham-muu",
+            )
+            groups[key].append((unit, children))
+        return [
+            {
+                "key": key,
+                "label": label,
+                "nodes": groups[key],
+                "is_flat": not any(children for _unit, children in groups[key]),
+            }
+            for key, label, _kinds in self.UNIT_GROUPS
+            if groups[key]
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["unit_tree"] = self.get_unit_tree()
+        context["unit_groups"] = self.group_units(context["unit_tree"])
         return context
 
 

@@ -105,6 +105,16 @@ def test_chart_shows_nested_unit_names(
     assert board_link in committee_item.find_all("a")
     assert office.url not in str(committee_item)
     assert "Ban chưa công bố" not in response.content.decode()
+    # Top-level units are shown in groups: leaders first, then the advisory agencies.
+    groups = [
+        (g["key"], [unit.title for unit, _ in g["nodes"]]) for g in response.context["unit_groups"]
+    ]
+    assert groups == [
+        ("lanh-dao", ["Ban Thường vụ Tỉnh ủy"]),
+        ("tham-muu", ["Văn phòng Tỉnh ủy"]),
+    ]
+    headings = [h.get_text(strip=True) for h in soup.select(".org-group__title")]
+    assert headings == ["Cơ quan lãnh đạo", "Cơ quan tham mưu, giúp việc"]
 
 
 # --- the unit ------------------------------------------------------------------------
