@@ -36,7 +36,9 @@ SLUG_FORMATTERS = vietnamese_slug_formatters()
 
 
 def admin_js_slug(title):
-    """What Wagtail's admin script makes of a title: it has no mapping for Đ/đ and drops it."""
+    """A slug that lost Đ/đ ("ong-nai" for "Đồng Nai"), as Django's slugify or an
+    ASCII-only script makes it; such a slug is replaced by the readable one. (Wagtail 7.4's
+    own script gives "djng-..." instead; the widget's formatters above prevent that.)"""
     return slugify(fold_vietnamese(title.replace("Đ", "").replace("đ", "")))
 
 
