@@ -32,8 +32,8 @@ class AttachmentSerializer(serializers.Serializer):
         return get_full_url(self.context["request"], attachment.document.url)
 
 
-class LegalDocumentStatusField(serializers.Field):
-    """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} from the document's relations."""
+class WholeInstanceField(serializers.Field):
+    """A read-only field computed from the whole object rather than one attribute."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
@@ -41,6 +41,10 @@ class LegalDocumentStatusField(serializers.Field):
 
     def get_attribute(self, instance):
         return instance
+
+
+class LegalDocumentStatusField(WholeInstanceField):
+    """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} from the document's relations."""
 
     def to_representation(self, document):
         return {"code": document.get_status(), "label": document.get_status_display()}
@@ -57,14 +61,7 @@ class HistoryEventSerializer(serializers.Serializer):
     note = serializers.CharField(read_only=True)
 
 
-class OrgUnitContactsField(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        return instance
-
+class OrgUnitContactsField(WholeInstanceField):
     def to_representation(self, unit):
         return {
             "address": unit.address,
@@ -100,15 +97,8 @@ class RichTextHTMLField(serializers.CharField):
         return expand_db_html(value or "")
 
 
-class OrgMembersField(serializers.Field):
+class OrgMembersField(WholeInstanceField):
     """Members of a unit whose person is published: name, position and term."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, unit):
         memberships = unit.memberships.select_related("person").filter(person__live=True)
