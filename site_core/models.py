@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager
 from wagtail.search import index
 
+from . import workflow_rules
 from .blocks import BaseStreamBlock, LinkListBlock
 from .forms import PortalPageForm
 from .query import PortalPageQuerySet
@@ -192,45 +193,83 @@ class PortalSettings(BaseSiteSetting):
 
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
-    """Group approval where nobody approves a revision they submitted or wrote.
+    """Group approval under the four-eyes rule, over what is actually published.
 
-    Members of the task's groups may approve or send back, except the person who
-    submitted the workflow and the author of the revision under review: for them
-    only "send back" remains, so the approve button is not offered and a forged
-    POST is refused by the workflow views (they check get_actions).
+    A member of the task's groups (or a superuser) may approve a step of a workflow run
+    unless they:
+
+    1. submitted the run (``WorkflowState.requested_by``);
+    2. wrote any revision of the page since it was submitted: the submitted revision and
+       every later one, because the last approval publishes the *latest* revision, not
+       the one the step started on (an autosave that overwrites one's own revision counts);
+    3. approved another step of the same run (one person never approves two steps, even
+       when they belong to both groups).
+
+    "Request changes" (reject) stays available to them. ``get_actions`` (the edit view's
+    action menu and the workflow views), ``on_action`` and the dashboard queryset
+    ``get_task_states_user_can_moderate`` apply the same rule (site_core/workflow_rules.py),
+    so the approve action is never offered where it would be refused.
+
+    An edit made while the page is in review sends the run back to the first step
+    (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT plus the after-edit hook in
+    workflow_rules); its author then falls under rule 2. When an approver edits and
+    approves in one request, the edit is kept, the approval refused and the run restarted.
+
+    Content whose latest revision carries a secrecy level (legal documents "Mật", "Tối
+    mật", "Tuyệt mật") is never approved: approving such a run ends it (cancelled) instead
+    of failing on publication and leaving the run stuck.
     """
 
-    @staticmethod
-    def is_own_submission(task_state, user):
-        if task_state is None or not user or not user.is_authenticated:
-            return False
-        workflow_state = task_state.workflow_state
-        authors = {workflow_state.requested_by_id}
-        if task_state.revision_id:
-            authors.add(task_state.revision.user_id)
-        return user.pk in authors
+    def approval_refusal(self, task_state, user):
+        return workflow_rules.approval_refusal(task_state, user)
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         task_state = obj.current_workflow_task_state if obj is not None else None
-        if actions and self.is_own_submission(task_state, user):
+        if actions and task_state is not None and self.approval_refusal(task_state, user):
             actions = [action for action in actions if action[0] != "approve"]
         return actions
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and self.is_own_submission(task_state, user):
-            raise PermissionDenied("Không được tự duyệt bài do chính mình gửi.")
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        workflow_state = task_state.workflow_state
+        if task_state.status != task_state.STATUS_IN_PROGRESS or workflow_state.status != (
+            workflow_state.STATUS_IN_PROGRESS
+        ):
+            raise PermissionDenied("Bước duyệt này đã kết thúc.")
+        # The views check get_actions on the page in the URL; the task state may be
+        # another page's, so check everything again against the task state itself.
+        if not any(
+            name == "approve"
+            for name, _label, _modal in super().get_actions(workflow_state.content_object, user)
+        ):
+            raise PermissionDenied("Bạn không thuộc nhóm duyệt bước này.")
+        if workflow_rules.secrecy_level(workflow_state):
+            # Publishing would fail validation: end the run cleanly; the edit view then
+            # tells why (workflow_rules.warn_secret_draft).
+            workflow_rules.stop_workflow(workflow_state, user)
+            return None
+        refusal = self.approval_refusal(task_state, user)
+        if refusal:
+            if workflow_rules.changed_during_step(task_state):
+                # "Save and approve" in one request: the edit stands and, like any edit
+                # during review, sends the page back to the first step.
+                workflow_rules.restart_from_first_step(workflow_state, user)
+                return None
+            raise PermissionDenied(refusal)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+        return workflow_rules.exclude_refused(states, user)
 
     @classmethod
     def get_description(cls):
         return (
-            "Thành viên các nhóm được chọn duyệt bước này, "
-            "trừ người đã gửi hoặc viết phiên bản đang duyệt."
+            "Thành viên các nhóm được chọn duyệt bước này, trừ người đã gửi duyệt, "
+            "đã sửa bài kể từ khi gửi duyệt hoặc đã duyệt một bước khác của lượt duyệt."
         )
 
     class Meta:

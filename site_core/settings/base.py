@@ -202,6 +202,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "site_core.admin_forms.PortalLoginForm"  # labelled password
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Only approvals of the latest revision count: an edit during review is approved again,
+# from the first step (site_core/workflow_rules.py).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
