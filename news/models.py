@@ -15,7 +15,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from site_core.api_serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
@@ -34,7 +40,17 @@ def with_listing_renditions(queryset, field="listing_image"):
     return queryset.prefetch_related(listing_image_prefetch(field))
 
 
-class NewsCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class NewsCategory(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A news category; changes go through "Quy trình đăng tin" (docs/content-review.md)."""
+
     name = models.CharField("tên chuyên mục", max_length=100)
     slug = models.SlugField(
         "đường dẫn",
