@@ -133,7 +133,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("chuyen-muc/<slug:slug>/", name="category")
     def category_route(self, request, slug):
-        category = NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
+        # A category never published holds its unreviewed draft in its row: not for visitors.
+        category = NewsCategory.objects.filter(
+            slug=slug, locale_id=self.locale_id, live=True
+        ).first()
         if category is None:
             raise Http404("Không có chuyên mục này.")
         return self.render_listing(
@@ -287,7 +290,7 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_categories"] = self.categories.all()
+        context["article_categories"] = self.categories.filter(live=True)
         context["article_tags"] = self.tags.all()
         # In previews and revision views related_documents is modelcluster's in-memory
         # FakeQuerySet, which has no live(): select the same pages from the database.
