@@ -15,7 +15,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from site_core.api_serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
@@ -34,7 +40,17 @@ def with_listing_renditions(queryset, field="listing_image"):
     return queryset.prefetch_related(listing_image_prefetch(field))
 
 
-class NewsCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class NewsCategory(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A news category; changes go through "Quy trình đăng tin" (docs/content-review.md)."""
+
     name = models.CharField("tên chuyên mục", max_length=100)
     slug = models.SlugField(
         "đường dẫn",
@@ -117,7 +133,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("chuyen-muc/<slug:slug>/", name="category")
     def category_route(self, request, slug):
-        category = NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
+        # A category never published holds its unreviewed draft in its row: not for visitors.
+        category = NewsCategory.objects.filter(
+            slug=slug, locale_id=self.locale_id, live=True
+        ).first()
         if category is None:
             raise Http404("Không có chuyên mục này.")
         return self.render_listing(
@@ -271,7 +290,7 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_categories"] = self.categories.all()
+        context["article_categories"] = self.categories.filter(live=True)
         context["article_tags"] = self.tags.all()
         # In previews and revision views related_documents is modelcluster's in-memory
         # FakeQuerySet, which has no live(): select the same pages from the database.

@@ -15,6 +15,7 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -23,9 +24,19 @@ from site_core.models import BasePage
 
 
 class Person(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
-    """A person who holds or held a position in the Party organisation."""
+    """A person who holds or held a position in the Party organisation.
+
+    Changes go through "Quy trình đăng tin" like pages (docs/content-review.md): visitors
+    see the live row until the last approval publishes the reviewed revision.
+    """
 
     full_name = models.CharField("họ và tên", max_length=255)
     honorific = models.CharField(

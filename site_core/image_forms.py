@@ -6,6 +6,9 @@ upload tab of the image chooser, and the multiple uploader. In the multiple uplo
 first request sends only the file and title, so Wagtail keeps the file as an UploadedFile
 and shows the edit form: the image is created only once its description is given.
 Images created by code (demo seed, factories) do not go through this form.
+
+Replacing the file of an image that live content uses is for the board
+(site_core/media_review.py).
 """
 
 import re
@@ -13,6 +16,8 @@ import re
 from django.core.exceptions import ValidationError
 
 from wagtail.images.forms import BaseImageForm
+
+from site_core.media_review import LiveFileGuardMixin
 
 DESCRIPTION_LABEL = "Mô tả ảnh (văn bản thay thế)"
 DESCRIPTION_HELP = (
@@ -27,7 +32,9 @@ DESCRIPTION_IS_FILENAME = "Mô tả ảnh không được là tên tệp; hãy v
 FILENAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|heic|tiff?|bmp)$", re.IGNORECASE)
 
 
-class PortalImageForm(BaseImageForm):
+class PortalImageForm(LiveFileGuardMixin, BaseImageForm):
+    file_kind = "ảnh"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("description")

@@ -4,7 +4,9 @@ Every function here is idempotent: `manage.py setup_portal` runs it after each
 migrate (make run, deploys, the test fixtures) and a second run changes nothing.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import (
@@ -12,9 +14,11 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     Site,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -49,14 +53,24 @@ MEDIA_PERMISSIONS = {
     ),
 }
 
-# Snippets editors maintain: (app_label, model, actions).
+# Snippets visitors see, (app_label, model, actions); the reasons are in docs/content-review.md.
+# People and news categories have drafts and go through the workflow: editors and the board
+# add and change them, and nobody holds publish_* (the last approval publishes,
+# site_core/workflow_finish.py). Deleting a person, and the reference tables of the register,
+# change live pages at once: only the board does that.
 SNIPPET_PERMISSIONS = [
-    ("org_structure", "person", ("add", "change", "delete")),
+    ("org_structure", "person", ("add", "change")),
     ("news", "newscategory", ("add", "change")),
+]
+BOARD_SNIPPET_PERMISSIONS = SNIPPET_PERMISSIONS + [
+    ("org_structure", "person", ("delete",)),
     ("legal_docs", "documenttype", ("add", "change")),
     ("legal_docs", "issuingbody", ("add", "change")),
 ]
 DRAFT_SNIPPETS = [("org_structure", "person"), ("news", "newscategory")]
+# What setup_portal manages on those models: a group's permission outside its list is taken
+# back, so a database set up by an earlier version is corrected on the next run.
+SNIPPET_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
 
 
 def permission(app_label, codename):
@@ -116,13 +130,44 @@ def grant_collection_permissions(group, collection, codenames):
         )
 
 
-def grant_snippet_permissions(group, publish=False):
-    for app_label, model, actions in SNIPPET_PERMISSIONS:
-        for action in actions:
-            group.permissions.add(permission(app_label, f"{action}_{model}"))
-    if publish:
-        for app_label, model in DRAFT_SNIPPETS:
-            group.permissions.add(permission(app_label, f"publish_{model}"))
+def managed_snippet_permissions():
+    query = Permission.objects.none()
+    for app_label, model, _actions in BOARD_SNIPPET_PERMISSIONS:
+        query |= Permission.objects.filter(
+            content_type__app_label=app_label,
+            codename__in=[f"{action}_{model}" for action in SNIPPET_ACTIONS],
+        )
+    return set(query)
+
+
+def grant_snippet_permissions(group, board=False):
+    wanted = {
+        permission(app_label, f"{action}_{model}")
+        for app_label, model, actions in (
+            BOARD_SNIPPET_PERMISSIONS if board else SNIPPET_PERMISSIONS
+        )
+        for action in actions
+    }
+    group.permissions.remove(*(managed_snippet_permissions() - wanted))
+    group.permissions.add(*wanted)
+
+
+def assign_snippet_workflow(workflow):
+    """Person and NewsCategory changes go through the provincial site's workflow."""
+    for app_label, model in DRAFT_SNIPPETS:
+        content_type = ContentType.objects.get_for_model(
+            apps.get_model(app_label, model), for_concrete_model=False
+        )
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+
+
+def grant_settings_permission(group, site):
+    """The site's board edits its PortalSettings (per-site permission, Wagtail 7.1+)."""
+    GroupSitePermission.objects.get_or_create(
+        group=group, site=site, permission=permission("site_core", "change_portalsettings")
+    )
 
 
 def ensure_group(name):
@@ -224,7 +269,8 @@ def setup_site(site):
     for group in (editors, board):
         grant_collection_permissions(group, collection, MEDIA_PERMISSIONS["editor"])
     grant_snippet_permissions(editors)
-    grant_snippet_permissions(board, publish=True)
+    grant_snippet_permissions(board, board=True)
+    grant_settings_permission(board, site)
     # wagtail-localize's "Translate" checks only this global permission; translations
     # start as drafts and go through the workflow (site_core/admin_hooks.py).
     for group in (editors, board):
@@ -249,12 +295,14 @@ def setup_site(site):
 def setup_admins():
     admins = ensure_group(ADMINS)
     for app_label, codenames in {
-        "site_core": ("add_user", "change_user", "delete_user", "change_portalsettings"),
+        "site_core": ("add_user", "change_user", "delete_user"),
         "wagtailcore": ("add_site", "change_site", "delete_site"),
         "wagtailredirects": ("add_redirect", "change_redirect", "delete_redirect"),
     }.items():
         for codename in codenames:
             admins.permissions.add(permission(app_label, codename))
+    # The footer, contacts and links are live content: the board's, not user management's.
+    admins.permissions.remove(permission("site_core", "change_portalsettings"))
     return admins
 
 
@@ -268,6 +316,7 @@ def setup_portal():
     result["admins"] = setup_admins()
     if default_site is not None:
         remove_wagtail_defaults(result["sites"][default_site.pk]["workflow"])
+        assign_snippet_workflow(result["sites"][default_site.pk]["workflow"])
     return result
 
 

@@ -191,6 +191,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Alt text: an image's description is required in every admin form (site_core/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.image_forms.PortalImageForm"
+# Replacing the file of an image or document that live content uses is for the board
+# (site_core/media_review.py, docs/content-review.md).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_core.document_forms.PortalDocumentForm"
+# The last approval publishes snippets too, without a model-wide publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "site_core.workflow_finish.publish_approved"
 # Diacritic-insensitive search: PostgreSQL FTS with the vi_unaccent configuration
 # (site_core migration 0005), accent-folded FTS5 on SQLite. See site_core/search.py.
 WAGTAILSEARCH_BACKENDS = {
