@@ -255,6 +255,8 @@ def setup_admins():
     }.items():
         for codename in codenames:
             admins.permissions.add(permission(app_label, codename))
+    # Group permissions are the superusers' alone (site_core/users_admin.py).
+    admins.permissions.remove(*Permission.objects.filter(content_type__app_label="auth"))
     return admins
 
 
