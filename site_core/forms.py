@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 from wagtail.models import Page, TranslatableMixin
 
+from site_core.admin_visibility import limit_page_choices
 from site_core.text import fold_vietnamese, vietnamese_slugify
 
 SLUG_FORMATTERS_ATTR = "data-w-slug-formatters-value"
@@ -55,6 +56,7 @@ class PortalPageForm(WagtailAdminPageForm):
             self.fields["slug"].required = False
             self.fields["slug"].widget.attrs[SLUG_FORMATTERS_ATTR] = SLUG_FORMATTERS
         self.limit_translatable_choices()
+        limit_page_choices(self)  # pages outside the user's sections: live public ones only
 
     def limit_translatable_choices(self):
         """Offer only snippets (categories, document types...) in the page's language.

@@ -303,6 +303,8 @@ def setup_admins():
             admins.permissions.add(permission(app_label, codename))
     # The footer, contacts and links are live content: the board's, not user management's.
     admins.permissions.remove(permission("site_core", "change_portalsettings"))
+    # Group permissions are the superusers' alone (site_core/users_admin.py).
+    admins.permissions.remove(*Permission.objects.filter(content_type__app_label="auth"))
     return admins
 
 

@@ -202,3 +202,6 @@ def portal_homepage_panels(request, panels):
     ]
     panels.append(AwaitingMyReviewPanel())
     panels.append(MySubmissionsPanel())
+
+
+from site_core import admin_visibility  # noqa: E402, F401  (chooser hook; hole 5 of issue 8)

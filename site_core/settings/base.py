@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "site_core.users_apps.PortalUsersAppConfig",  # wagtail.users with the portal's user admin
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
