@@ -229,3 +229,8 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Đặt biến môi trường SECRET_KEY (SECRET_KEY must be set).")
+
+
+# `manage.py seed_demo` creates accounts with a published password: only dev.py and
+# test.py allow it, so production (and anything built on base.py alone) refuses.
+PORTAL_ALLOW_DEMO = False
