@@ -123,24 +123,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Cache and sessions: Redis when REDIS_URL is given (production, tests), else local memory.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+# Cache: Redis when REDIS_URL is given (production), else local memory.
+# The cache is only an accelerator: with Redis down, django-redis answers "miss" (and logs
+# it) instead of raising, and gives up on a dead server after REDIS_TIMEOUT seconds so it
+# never holds a worker for long; pages are then rendered from the database.
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+def redis_caches(url, prefix="portal", timeout=0.5):
+    options = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": timeout,
+        "SOCKET_TIMEOUT": timeout,
+    }
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
             "TIMEOUT": 600,
+            "OPTIONS": options,
         },
         "renditions": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-renditions",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix + "-renditions",
             "TIMEOUT": 3600,
+            "OPTIONS": options,
         },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_caches(
+        REDIS_URL,
+        prefix=os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        timeout=float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    )
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -149,6 +170,11 @@ else:
             "LOCATION": "renditions",
         },
     }
+# Sessions in the database, never only in the cache: a Redis outage or restart must not
+# sign editors out (and lose their unsaved work). Only staff have sessions, so this costs
+# one indexed query per admin request. Not "cached_db" either: a logout during an outage
+# could not delete the cached copy, which would sign the user back in once Redis returns.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Languages: Vietnamese first, English as the second content language.
 LANGUAGE_CODE = "vi"
