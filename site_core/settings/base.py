@@ -260,3 +260,10 @@ def require_secret_key():
 # `manage.py seed_demo` creates accounts with a published password: only dev.py and
 # test.py allow it, so production (and anything built on base.py alone) refuses.
 PORTAL_ALLOW_DEMO = False
+
+# `manage.py backup` / `restore` (docs/backup.md): where backups go, how many are kept,
+# and the PostgreSQL client programs (same major version as the server, or newer).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+BACKUP_PG_DUMP = os.environ.get("BACKUP_PG_DUMP", "pg_dump")
+BACKUP_PG_RESTORE = os.environ.get("BACKUP_PG_RESTORE", "pg_restore")
