@@ -33,7 +33,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.utils import timezone
 
 MANIFEST = "manifest.json"
@@ -401,6 +401,38 @@ def unpack_media(path, manifest, progress=None):
     return staging
 
 
+EXTENSION_ENTRY = re.compile(r"^\d+;\s+\d+\s+\d+\s+EXTENSION\s+-\s+(\S+)")
+EXTENSION_COMMENT = re.compile(r"^\d+;\s+\d+\s+\d+\s+COMMENT\s+-\s+EXTENSION\s")
+
+
+def restore_list(source, db):
+    """The dump's table of contents without its extensions, which are created here instead.
+
+    `--clean` would drop and recreate an extension (`unaccent`), which only its owner may
+    do: often a superuser who ran CREATE EXTENSION once. Extensions are kept and only
+    created when missing (a new, empty database)."""
+    listing = run_tool([settings.BACKUP_PG_RESTORE, "--list", str(source)], db, "pg_restore --list")
+    kept = []
+    for line in listing.stdout.splitlines():
+        extension = EXTENSION_ENTRY.match(line)
+        if extension:
+            create_extension(extension.group(1))
+        elif not EXTENSION_COMMENT.match(line):
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def create_extension(name):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE EXTENSION IF NOT EXISTS {connection.ops.quote_name(name)}")
+    except DatabaseError as error:
+        raise BackupError(
+            f"Không tạo được phần mở rộng PostgreSQL “{name}” ({error}). Nhờ quản trị "
+            f"PostgreSQL chạy: CREATE EXTENSION {name}; trong cơ sở dữ liệu rồi khôi phục lại."
+        ) from error
+
+
 def restore_database(path, manifest, progress=None):
     vendor, db = database_settings()
     database = manifest["database"]
@@ -409,27 +441,33 @@ def restore_database(path, manifest, progress=None):
             f"Bản sao lưu là cơ sở dữ liệu {database.get('vendor')}, cấu hình hiện tại là {vendor}."
         )
     source = Path(path) / database["file"]
-    connections.close_all()  # no session of ours holds a lock on the tables being replaced
     if vendor == "postgresql":
         _say(progress, f"Khôi phục cơ sở dữ liệu “{db['NAME']}” (pg_restore)…")
-        run_tool(
-            [
-                settings.BACKUP_PG_RESTORE,
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",  # all or nothing: a failure leaves the database as it was
-                "--exit-on-error",
-                "--no-password",
-                "--dbname",
-                str(db["NAME"]),
-                str(source),
-            ],
-            db,
-            "pg_restore",
-        )
+        with tempfile.TemporaryDirectory(prefix="portal-restore-") as work:
+            contents = Path(work) / "contents.list"
+            contents.write_text(restore_list(source, db))
+            connections.close_all()  # no session of ours may hold a lock on the tables
+            run_tool(
+                [
+                    settings.BACKUP_PG_RESTORE,
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--single-transaction",  # all or nothing: on failure nothing changed
+                    "--exit-on-error",
+                    "--no-password",
+                    "--use-list",
+                    str(contents),
+                    "--dbname",
+                    str(db["NAME"]),
+                    str(source),
+                ],
+                db,
+                "pg_restore",
+            )
     else:
+        connections.close_all()
         _say(progress, f"Khôi phục cơ sở dữ liệu SQLite “{db['NAME']}”…")
         backup = sqlite3.connect(source)
         target = sqlite3.connect(db["NAME"])
