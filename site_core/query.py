@@ -5,6 +5,9 @@ from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 RESTRICTIONS_KEY = "portal:view-restrictions:{version}"
+# Not forever: a version bump lost while Redis was down (django-redis ignores the error)
+# would otherwise keep an outdated list of private sections once Redis is back.
+RESTRICTIONS_TIMEOUT = 600
 
 
 def restricted_sections():
@@ -16,7 +19,7 @@ def restricted_sections():
     sections = cache.get(key)
     if sections is None:
         sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(key, sections, timeout=None)
+        cache.set(key, sections, timeout=RESTRICTIONS_TIMEOUT)
     return sections
 
 

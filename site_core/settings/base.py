@@ -123,24 +123,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Cache and sessions: Redis when REDIS_URL is given (production, tests), else local memory.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+# Cache: Redis when REDIS_URL is given (production), else local memory.
+# The cache is only an accelerator: with Redis down, django-redis answers "miss" (and logs
+# it) instead of raising, and gives up on a dead server after REDIS_TIMEOUT seconds so it
+# never holds a worker for long; pages are then rendered from the database.
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+def redis_caches(url, prefix="portal", timeout=0.5):
+    options = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": timeout,
+        "SOCKET_TIMEOUT": timeout,
+    }
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
             "TIMEOUT": 600,
+            "OPTIONS": options,
         },
         "renditions": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-renditions",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix + "-renditions",
             "TIMEOUT": 3600,
+            "OPTIONS": options,
         },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_caches(
+        REDIS_URL,
+        prefix=os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        timeout=float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    )
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -149,6 +170,11 @@ else:
             "LOCATION": "renditions",
         },
     }
+# Sessions in the database, never only in the cache: a Redis outage or restart must not
+# sign editors out (and lose their unsaved work). Only staff have sessions, so this costs
+# one indexed query per admin request. Not "cached_db" either: a logout during an outage
+# could not delete the cached copy, which would sign the user back in once Redis returns.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Languages: Vietnamese first, English as the second content language.
 LANGUAGE_CODE = "vi"
@@ -237,3 +263,15 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Đặt biến môi trường SECRET_KEY (SECRET_KEY must be set).")
+
+
+# `manage.py seed_demo` creates accounts with a published password: only dev.py and
+# test.py allow it, so production (and anything built on base.py alone) refuses.
+PORTAL_ALLOW_DEMO = False
+
+# `manage.py backup` / `restore` (docs/backup.md): where backups go, how many are kept,
+# and the PostgreSQL client programs (same major version as the server, or newer).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+BACKUP_PG_DUMP = os.environ.get("BACKUP_PG_DUMP", "pg_dump")
+BACKUP_PG_RESTORE = os.environ.get("BACKUP_PG_RESTORE", "pg_restore")

@@ -19,3 +19,4 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_ALLOW_DEMO = True

@@ -5,11 +5,15 @@
 Each entry of STEPS is a function taking the shared SeedContext; add a step by appending
 a function (for example the demo role accounts) to the list. Everything runs in one
 transaction, so a failed run leaves the database as it was.
+
+It refuses to run unless the settings say `PORTAL_ALLOW_DEMO = True` (dev.py and test.py
+only): the demo creates `admin` and role accounts with a published password.
 """
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from site_core.demo import english, steps
@@ -37,6 +41,12 @@ class Command(BaseCommand):
     help = "Tạo cổng thông tin demo (Đảng bộ tỉnh Đồng Nai). Chạy lại nhiều lần không tạo trùng."
 
     def handle(self, *args, **options):
+        if not getattr(settings, "PORTAL_ALLOW_DEMO", False):
+            raise CommandError(
+                "seed_demo chỉ dùng cho máy phát triển và kiểm thử, không chạy với cấu hình "
+                "production: lệnh này tạo tài khoản quản trị `admin` với mật khẩu demo công khai. "
+                "Trên máy phát triển, dùng DJANGO_SETTINGS_MODULE=site_core.settings.dev."
+            )
         verbosity = options["verbosity"]
         context = steps.SeedContext(stdout=self.stdout, verbosity=verbosity)
         started = time.monotonic()
