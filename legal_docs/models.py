@@ -244,6 +244,7 @@ class LegalDocumentPage(BasePage):
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
     base_form_class = LegalDocumentPageForm
+    secrecy_field = "secrecy_level"  # its files are never public (site_core/media_access.py)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

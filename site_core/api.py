@@ -3,6 +3,8 @@
 Wagtail's endpoints already serve only live pages outside view restrictions, only
 documents outside private collections, and only GET. On top of them:
 
+- the images and documents endpoints list only the files anybody may download: those
+  that live public pages use, or that sit in a public collection (docs/files.md);
 - `date_from` / `date_to` (YYYY-MM-DD, inclusive) filter on the main date of news,
   events and documents; with no `type` they select those three types together;
 - visitor input that Wagtail would let through to the database as an invalid value
@@ -30,6 +32,7 @@ from wagtail.models import Page, Site
 from history.models import HistoryPeriodPage
 from legal_docs.models import LegalDocumentAttachment, LegalDocumentPage
 from news.models import EventPage, NewsArticlePage
+from site_core.media_access import public_files
 
 # The date a visitor means when filtering a page type by time.
 MAIN_DATE_FIELDS = {
@@ -167,14 +170,21 @@ class PortalPagesAPIViewSet(ReadOnlyAPIMixin, PagesAPIViewSet):
             raise BadRequestError("site: giá trị không hợp lệ (invalid site).") from None
 
 
-class PortalImagesAPIViewSet(ReadOnlyAPIMixin, ImagesAPIViewSet):
+class PublicFilesMixin:
+    """Lists and details only the files anybody may download (site_core/media_access.py)."""
+
+    def get_queryset(self):
+        return public_files(super().get_queryset())
+
+
+class PortalImagesAPIViewSet(ReadOnlyAPIMixin, PublicFilesMixin, ImagesAPIViewSet):
     filter_backends = [
         SafeFieldsFilter if backend is FieldsFilter else backend
         for backend in ImagesAPIViewSet.filter_backends
     ]
 
 
-class PortalDocumentsAPIViewSet(ReadOnlyAPIMixin, DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(ReadOnlyAPIMixin, PublicFilesMixin, DocumentsAPIViewSet):
     filter_backends = [
         SafeFieldsFilter if backend is FieldsFilter else backend
         for backend in DocumentsAPIViewSet.filter_backends

@@ -69,6 +69,9 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
     api_fields = [APIField("listing_summary"), APIField("listing_image")]
     base_form_class = PortalPageForm
+    # A field with choices whose non-empty values mark the page secret: the files it uses
+    # are then never public (site_core/media_access.py).
+    secrecy_field = None
     objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     class Meta:
@@ -275,3 +278,34 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = "bước duyệt bốn mắt"
         verbose_name_plural = "bước duyệt bốn mắt"
+
+
+class PublicCollection(models.Model):
+    """A collection whose images and documents anyone may download (docs/files.md).
+
+    Only superusers mark a collection public (site_core/media_hooks.py). The mark covers
+    that collection, not its children; a file that a page with a secrecy level uses stays
+    private even here.
+    """
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name="thư mục",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    reason = models.CharField(
+        "lý do công khai",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: ảnh và biểu mẫu dùng chung cho mọi trang.",
+    )
+
+    panels = [FieldPanel("collection"), FieldPanel("reason")]
+
+    class Meta:
+        verbose_name = "thư mục công khai"
+        verbose_name_plural = "thư mục công khai"
+
+    def __str__(self):
+        return self.collection.name

@@ -1,14 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import ics
-from site_core import feeds, views
+from site_core import feeds, media_views, views
 from site_core.api import api_router
 from site_core.sitemaps import sitemap
 
@@ -25,12 +27,32 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
 ]
 
+# Uploaded files go through the app in every environment: each is served only after its
+# check (site_core/media_access.py, docs/files.md); documents only by /documents/.
+media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+urlpatterns += [
+    re_path(
+        rf"^{media_prefix}{media_views.ORIGINALS_FOLDER}/(?P<path>.+)$",
+        media_views.original_image,
+        name="media_original_image",
+    ),
+    re_path(
+        rf"^{media_prefix}{media_views.RENDITIONS_FOLDER}/(?P<path>.+)$",
+        media_views.rendition,
+        name="media_rendition",
+    ),
+    re_path(
+        rf"^{media_prefix}{media_views.AVATARS_FOLDER}/(?P<path>.+)$",
+        media_views.avatar,
+        name="media_avatar",
+    ),
+    re_path(rf"^{media_prefix}(?P<path>.*)$", media_views.not_served, name="media_not_served"),
+]
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Feeds and calendars of the current site in the active language (site_core/feeds.py).
 feed_urlpatterns = [

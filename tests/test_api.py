@@ -224,14 +224,18 @@ def test_org_unit_and_history_fields(client, org_chart, history_index):
     assert period_data["events"][0]["date"] == "1698"
 
 
-def test_documents_in_private_collections_are_hidden(client, home_page):
+def test_documents_in_private_collections_are_hidden(client, document_index):
     public = factories.DocumentFactory(title="Tệp công khai")
     private_collection = Collection.get_first_root_node().add_child(name="Nội bộ")
     restriction = CollectionViewRestriction.objects.create(
         collection=private_collection, restriction_type=CollectionViewRestriction.GROUPS
     )
     restriction.groups.add(Group.objects.create(name="Nhóm nội bộ"))
-    factories.DocumentFactory(title="Tệp nội bộ", collection=private_collection)
+    private = factories.DocumentFactory(title="Tệp nội bộ", collection=private_collection)
+    # Both are attached to a live document: only files of live pages are listed at all.
+    page = factories.LegalDocumentPageFactory(parent=document_index)
+    for document in (public, private):
+        factories.LegalDocumentAttachmentFactory(page=page, document=document)
 
     data = get_json(client, "/api/v2/documents/")
 
@@ -239,8 +243,9 @@ def test_documents_in_private_collections_are_hidden(client, home_page):
     assert data["items"][0]["meta"]["download_url"].startswith("http://localhost/documents/")
 
 
-def test_images_endpoint(client, home_page):
+def test_images_endpoint(client, news_index):
     image = factories.ImageFactory(title="Ảnh hội nghị")
+    factories.NewsArticlePageFactory(parent=news_index, featured_image=image)
     data = get_json(client, "/api/v2/images/")
     assert titles(data) == [image.title]
 

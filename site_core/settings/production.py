@@ -25,3 +25,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+
+# Files are checked by the app and sent by Wagtail's sendfile (docs/files.md). Behind
+# nginx, set SENDFILE_BACKEND=site_core.sendfile_nginx: the app answers with
+# X-Accel-Redirect to SENDFILE_URL, an internal nginx location over MEDIA_ROOT.
+SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "wagtail.utils.sendfile_streaming_backend")
+SENDFILE_ROOT = os.environ.get("SENDFILE_ROOT", str(MEDIA_ROOT))  # noqa: F405
+SENDFILE_URL = os.environ.get("SENDFILE_URL", "/protected-media/")
