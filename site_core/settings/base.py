@@ -166,7 +166,7 @@ FORMAT_MODULE_PATH = ["site_core.formats"]
 # New translations start as drafts and go through the workflow like any page.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Translations are edited in the normal page editor, which has "Gửi duyệt" and where
-# direct publishing is refused (site_core/wagtail_hooks.py, site_core/admin_hooks.py).
+# direct publishing is refused (site_core/permission_tester.py).
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 
 STATIC_URL = "/static/"
@@ -202,6 +202,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "site_core.admin_forms.PortalLoginForm"  # labelled password
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Only superusers publish directly; the workflow's last approval publishes on its own
+# authority (site_core/permission_tester.py, site_core/workflow_finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "site_core.workflow_finish.publish_approved_workflow_state"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

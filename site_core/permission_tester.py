@@ -1,0 +1,52 @@
+"""The portal's publishing rules, in the page permission tester Wagtail's views consult.
+
+Publishing happens only through "Quy trình đăng tin": the last approval publishes
+(site_core/workflow_finish.py). Nobody but a superuser publishes directly, whatever page
+permissions a group holds: the board holds `publish_page` to withdraw pages, not to
+publish around the editors.
+
+Wagtail asks `page.permissions_for_user(user)` everywhere: the edit and create views,
+the action menu, copy, move and delete, the bulk actions, revisions, scheduling, the
+explorer's buttons and wagtail-localize's synced editor. `BasePage.permissions_for_user`
+returns this tester, and `Page.permissions_for_user` hands generic `Page` instances (the
+explorer, bulk actions) to the specific class's override, so every portal page gets it.
+Wagtail has no setting for a site-wide tester; the only pages outside `BasePage` are the
+tree's root and Wagtail's welcome page, where no portal group holds permissions.
+"""
+
+from wagtail.admin.forms.pages import CopyForm
+from wagtail.models import PagePermissionTester
+
+
+def may_publish_directly(user):
+    return user.is_active and user.is_superuser
+
+
+class PortalPagePermissionTester(PagePermissionTester):
+    def can_publish(self):
+        return may_publish_directly(self.user) and super().can_publish()
+
+    def can_publish_subpage(self):
+        return may_publish_directly(self.user) and super().can_publish_subpage()
+
+    # Wagtail ties these two to can_publish. Neither makes unreviewed text live:
+    # cancelling a scheduled publication and choosing who may see reviewed content stay
+    # with the holders of publish_page (the board), as in Wagtail.
+
+    def can_unschedule(self):
+        return super().can_publish()
+
+    def can_set_view_restrictions(self):
+        return super().can_publish()
+
+
+class PortalCopyForm(CopyForm):
+    """Wagtail's copy form without "publish copies" and "alias" for those who may not
+    publish: the view would refuse them (the tester), so they are not offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.page.get_parent()
+        if not parent.permissions_for_user(self.user).can_publish_subpage():
+            self.fields.pop("publish_copies", None)
+            self.fields.pop("alias", None)

@@ -1,0 +1,92 @@
+"""The publishing rules live in the page permission tester: Wagtail's own views, menus and
+bulk actions refuse by themselves, and offer nothing they would refuse. Driven through
+the admin by HTTP, as each role."""
+
+import pytest
+
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from tests import factories
+from tests.test_workflow import login, portal  # noqa: F401  (the portal fixture)
+
+
+def is_live(page):
+    return Page.objects.get(pk=page.pk).live
+
+
+def public_status(page):
+    page.refresh_from_db()
+    return Client().get(page.url).status_code if page.url else 404
+
+
+@pytest.fixture
+def live_article(portal):  # noqa: F811
+    return factories.NewsArticlePageFactory(parent=portal["news"], title="Tin đang đăng")
+
+
+@pytest.fixture
+def drafts(portal):  # noqa: F811
+    return [
+        factories.NewsArticlePageFactory(parent=portal["news"], title=f"Bản nháp {n}", live=False)
+        for n in (1, 2)
+    ]
+
+
+def edit_form_data(client, page, body="<p>Toàn văn tin hoạt động.</p>"):
+    """The page editor's form as the browser posts it (the StreamField body is built by
+    the editor's JavaScript, so it is added here)."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    html = client.get(url).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    data = {key: values[0] if len(values) == 1 else values for key, values in data.lists()}
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text(body))])}))
+    return url, data
+
+
+# --- publishing directly ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["ctv", "btv", "bbt"])
+def test_publish_post_on_the_edit_view_saves_a_draft(client, portal, drafts, role):  # noqa: F811
+    draft = drafts[0]
+    login(client, portal[role])
+    url, data = edit_form_data(client, draft, body="<p>Chưa ai duyệt câu này.</p>")
+    html = client.get(url).content.decode()
+    assert 'name="action-publish"' not in html  # not offered ...
+    data["action-publish"] = "1"
+    response = client.post(url, data)
+    assert response.status_code == 302  # ... and a forged POST is a draft save, not a 500
+    assert not is_live(draft)
+    assert public_status(draft) == 404
+    assert "Chưa ai duyệt câu này." in str(draft.get_latest_revision_as_object().body)
+
+
+@pytest.mark.django_db
+def test_copy_offers_no_publishing_and_makes_no_live_copy_or_alias(client, portal, live_article):  # noqa: F811
+    login(client, portal["bbt"])
+    url = reverse("wagtailadmin_pages:copy", args=[live_article.pk])
+    html = client.get(url).content.decode()
+    assert 'name="publish_copies"' not in html
+    assert 'name="alias"' not in html
+    for slug, extra in (("ban-sao", {"publish_copies": "on"}), ("bi-danh", {"alias": "on"})):
+        data = {
+            "new_title": f"Bản sao {slug}",
+            "new_slug": slug,
+            "new_parent_page": portal["news"].pk,
+            **extra,
+        }
+        assert client.post(url, data).status_code == 302
+        copy = Page.objects.get(slug=slug)
+        assert not copy.live
+        assert copy.alias_of_id is None
+    assert not Page.objects.filter(alias_of=live_article).exists()
