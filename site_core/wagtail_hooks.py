@@ -13,12 +13,16 @@ from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState, WorkflowState
 
 from site_core import localize_guards  # noqa: F401  (registers wagtail-localize's guards)
-
-WITHDRAW_ACTION = "portal.withdraw"
+from site_core.withdrawal import (  # also registers the bulk withdrawal
+    REASON_REQUIRED,
+    WITHDRAW_ACTION,
+    log_withdrawal,
+    normalise_reason,
+)
 
 
 @hooks.register("before_edit_page")
@@ -66,9 +70,9 @@ def register_withdraw_log_action(actions):
 
 @hooks.register("before_unpublish_page")
 def require_withdraw_reason(request, page):
-    reason = " ".join(request.POST.get("reason", "").split())[:1000]
+    reason = normalise_reason(request.POST.get("reason", ""))
     if not reason:
-        messages.error(request, "Hãy ghi lý do gỡ bài; lý do được lưu trong lịch sử trang.")
+        messages.error(request, REASON_REQUIRED)
         return redirect(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     request.withdraw_reason = reason
 
@@ -77,12 +81,7 @@ def require_withdraw_reason(request, page):
 def log_withdraw_reason(request, page):
     reason = getattr(request, "withdraw_reason", "")
     if reason:
-        log(
-            instance=page.specific,
-            action=WITHDRAW_ACTION,
-            user=request.user,
-            data={"reason": reason},
-        )
+        log_withdrawal(page, request.user, reason)
 
 
 # Dashboard: what waits for me (oldest first) and where my own submissions stand.

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils.form_data import (
     nested_form_data,
     querydict_from_html,
@@ -17,6 +17,13 @@ from wagtail.test.utils.form_data import (
 
 from tests import factories
 from tests.test_workflow import login, portal  # noqa: F401  (the portal fixture)
+
+REASON = "Thông tin chưa được kiểm chứng, gỡ để xác minh."
+
+
+def bulk_url(action, *pages):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+    return url + "?" + "&".join(f"id={page.pk}" for page in pages)
 
 
 def is_live(page):
@@ -90,3 +97,27 @@ def test_copy_offers_no_publishing_and_makes_no_live_copy_or_alias(client, porta
         assert not copy.live
         assert copy.alias_of_id is None
     assert not Page.objects.filter(alias_of=live_article).exists()
+
+
+# --- bulk actions ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_bulk_unpublish_requires_a_reason_kept_in_each_history(client, portal, live_article):  # noqa: F811
+    second = factories.NewsArticlePageFactory(parent=portal["news"], title="Tin thứ hai")
+    login(client, portal["bbt"])
+    url = bulk_url("unpublish", live_article, second)
+    assert "Lý do gỡ bài" in client.get(url).content.decode()
+    for data in ({}, {"reason": "   "}):
+        response = client.post(url, data)
+        assert response.status_code == 200  # the form again, with its error
+        assert "Hãy ghi lý do gỡ bài" in response.content.decode()
+        assert is_live(live_article) and is_live(second)
+    assert client.post(url, {"reason": REASON}).status_code == 302
+    for page in (live_article, second):
+        assert not is_live(page)
+        entry = PageLogEntry.objects.get(page=page, action="portal.withdraw")
+        assert entry.user == portal["bbt"]
+        assert entry.data["reason"] == REASON
+    history = client.get(reverse("wagtailadmin_pages:history", args=[second.pk]))
+    assert REASON in history.content.decode()
