@@ -16,10 +16,25 @@ tree's root and Wagtail's welcome page, where no portal group holds permissions.
 
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.models import PagePermissionTester
+from wagtail.permissions import page_permission_policy
 
 
 def may_publish_directly(user):
     return user.is_active and user.is_superuser
+
+
+def page_bulk_actions_refused(user):
+    """Page bulk actions this tester refuses on every page for `user`: not offered.
+
+    Wagtail lists every registered bulk action to everyone and checks each page only
+    after the choice (site_core/templates/wagtailadmin/bulk_actions/footer.html).
+    """
+    refused = set()
+    if not may_publish_directly(user):
+        refused.add("publish")
+    if not page_permission_policy.user_has_permission(user, "publish"):
+        refused.add("unpublish")  # can_unpublish needs publish_page
+    return refused
 
 
 class PortalPagePermissionTester(PagePermissionTester):

@@ -102,6 +102,51 @@ def test_copy_offers_no_publishing_and_makes_no_live_copy_or_alias(client, porta
 # --- bulk actions ----------------------------------------------------------------------
 
 
+def bulk_buttons(client, parent):
+    html = client.get(reverse("wagtailadmin_explore", args=[parent.pk])).content.decode()
+    return {
+        action
+        for action in ("publish", "unpublish", "move", "delete")
+        if f'href="{bulk_url(action).rstrip("?")}"' in html
+    }
+
+
+@pytest.mark.django_db
+def test_explorer_offers_only_the_bulk_actions_a_role_may_use(
+    client,
+    admin_client,
+    portal,  # noqa: F811
+    live_article,
+):
+    news = portal["news"]
+    assert bulk_buttons(login(client, portal["ctv"]), news) == {"move", "delete"}
+    assert bulk_buttons(login(client, portal["btv"]), news) == {"move", "delete"}
+    assert bulk_buttons(login(client, portal["bbt"]), news) == {"unpublish", "move", "delete"}
+    assert bulk_buttons(admin_client, news) == {"publish", "unpublish", "move", "delete"}
+    # The editor's page menu has neither publish nor withdraw.
+    html = login(client, portal["btv"]).get(
+        reverse("wagtailadmin_pages:edit", args=[live_article.pk])
+    )
+    html = html.content.decode()
+    assert 'name="action-publish"' not in html
+    assert reverse("wagtailadmin_pages:unpublish", args=[live_article.pk]) not in html
+    # What is not offered is refused too.
+    client.post(bulk_url("unpublish", live_article), {"reason": REASON})
+    assert is_live(live_article)
+
+
+@pytest.mark.django_db
+def test_board_bulk_publish_is_refused(client, portal, drafts):  # noqa: F811
+    login(client, portal["bbt"])
+    url = bulk_url("publish", *drafts)
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert 'type="submit"' not in confirm.content.decode()  # only "go back": nothing allowed
+    response = client.post(url, {"include_descendants": "on"})
+    assert response.status_code == 302  # Wagtail acts on the pages allowed: none
+    assert not any(is_live(page) for page in drafts)
+
+
 @pytest.mark.django_db
 def test_bulk_unpublish_requires_a_reason_kept_in_each_history(client, portal, live_article):  # noqa: F811
     second = factories.NewsArticlePageFactory(parent=portal["news"], title="Tin thứ hai")
