@@ -54,6 +54,21 @@ class PortalPagePermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         return super().can_publish()
 
+    def can_delete(self, ignore_bulk=False):
+        # A live page is taken down by withdrawing it, with a reason kept in its history;
+        # only then may it be deleted (Wagtail lets publish_page holders delete live pages).
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or "publish" not in self.permissions:
+            return True  # without publish_page, Wagtail already refuses live pages
+        if self.page.live:
+            return False
+        return self.page.is_leaf() or not self.page.get_descendants().live().exists()
+
+    def can_move(self):
+        # Wagtail derives this from can_delete; moving a live page takes nothing down.
+        return super().can_delete(ignore_bulk=True)
+
 
 class PortalCopyForm(CopyForm):
     """Wagtail's copy form without "publish copies" and "alias" for those who may not

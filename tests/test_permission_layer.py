@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from news.models import NewsArticlePage
 from tests import factories
 from tests.test_workflow import login, portal  # noqa: F401  (the portal fixture)
 
@@ -166,3 +167,30 @@ def test_bulk_unpublish_requires_a_reason_kept_in_each_history(client, portal, l
         assert entry.data["reason"] == REASON
     history = client.get(reverse("wagtailadmin_pages:history", args=[second.pk]))
     assert REASON in history.content.decode()
+
+
+# --- taking a live page down -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_live_page_is_withdrawn_with_a_reason_before_it_is_deleted(
+    client,
+    portal,  # noqa: F811
+    live_article,
+):
+    login(client, portal["bbt"])
+    delete_url = reverse("wagtailadmin_pages:delete", args=[live_article.pk])
+    assert (
+        delete_url
+        not in client.get(
+            reverse("wagtailadmin_pages:edit", args=[live_article.pk])
+        ).content.decode()
+    )
+    assert client.post(delete_url).status_code in (302, 403)
+    assert is_live(live_article)
+    assert public_status(live_article) == 200
+    unpublish_url = reverse("wagtailadmin_pages:unpublish", args=[live_article.pk])
+    client.post(unpublish_url, {"reason": REASON})
+    assert PageLogEntry.objects.filter(page_id=live_article.pk, action="portal.withdraw").exists()
+    assert client.post(delete_url).status_code == 302
+    assert not NewsArticlePage.objects.filter(pk=live_article.pk).exists()
