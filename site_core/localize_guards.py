@@ -28,8 +28,10 @@ from wagtail_localize.views import convert
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-# Action menu items of wagtail-localize that lead where only a publisher may go: an
-# alias, or the synced editor, whose only way out is "Publish".
+# wagtail-localize's action menu items that only a publisher can use to the end: "Convert
+# to alias page" (refused below) and "Start Synced translation", whose editor has "Publish"
+# (refused by the tester) but no "Gửi duyệt". Restarting publishes nothing, so a posted
+# restart is not refused; the item is just not offered.
 PUBLISHER_ONLY_MENU_ITEMS = ("localize-restart-translation", "localize-convert-to-alias")
 
 
