@@ -13,6 +13,7 @@ from wagtail.search import index
 from . import workflow_rules
 from .blocks import BaseStreamBlock, LinkListBlock
 from .forms import PortalPageForm
+from .permission_tester import PortalCopyForm, PortalPagePermissionTester
 from .query import PortalPageQuerySet
 from .text import vietnamese_slugify
 
@@ -98,6 +99,13 @@ class BasePage(Page):
     @property
     def summary_text(self):
         return self.listing_summary or self.search_description
+
+    # The portal's publishing rules (site_core/permission_tester.py). Wagtail routes
+    # generic Page instances (explorer, bulk actions) to this override too.
+    copy_form_class = PortalCopyForm
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
 
 
 class StandardPage(BasePage):

@@ -272,7 +272,7 @@ def setup_site(site):
     grant_snippet_permissions(board, board=True)
     grant_settings_permission(board, site)
     # wagtail-localize's "Translate" checks only this global permission; translations
-    # start as drafts and go through the workflow (site_core/admin_hooks.py).
+    # start as drafts and go through the workflow (site_core/localize_guards.py).
     for group in (editors, board):
         group.permissions.add(submit_translation_permission())
 

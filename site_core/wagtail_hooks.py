@@ -1,8 +1,9 @@
 """Admin rules of the publishing workflow.
 
-Publishing happens only through "Quy trình đăng tin": the last approval publishes.
-Nobody but a superuser publishes directly, whatever page permissions a group holds
-(the board needs publish_page to unpublish, not to publish around the editors).
+Who may publish, unpublish, copy, move and delete is decided by the page permission
+tester (site_core/permission_tester.py), which Wagtail's own views and menus consult.
+Here: a sent-back page is reviewed again from the first step, withdrawals keep their
+reason, and the dashboard shows what waits for review.
 """
 
 from django.contrib import messages
@@ -12,45 +13,20 @@ from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState, WorkflowState
 
-from site_core import admin_hooks  # noqa: F401  (translation rules; registers first)
-
-DIRECT_PUBLISH_REFUSED = (
-    "Bài viết chỉ được đăng qua “Quy trình đăng tin” (Biên tập viên duyệt, rồi Ban biên tập "
-    "phê duyệt). Nội dung của bạn đã được lưu thành bản nháp; hãy bấm “Gửi duyệt”."
+from site_core import localize_guards  # noqa: F401  (registers wagtail-localize's guards)
+from site_core.withdrawal import (  # also registers the bulk withdrawal
+    REASON_REQUIRED,
+    WITHDRAW_ACTION,
+    log_withdrawal,
+    normalise_reason,
 )
-WITHDRAW_ACTION = "portal.withdraw"
-
-
-def may_publish_directly(user):
-    return user.is_superuser
-
-
-def strip_post_keys(request, *keys):
-    """Remove keys from request.POST in place, so forms already bound to it see it too."""
-    mutable = request.POST._mutable
-    request.POST._mutable = True
-    removed = False
-    for key in keys:
-        if key in request.POST:
-            request.POST.pop(key)
-            removed = True
-    request.POST._mutable = mutable
-    return removed
-
-
-def refuse_direct_publish(request):
-    if request.method != "POST" or may_publish_directly(request.user):
-        return
-    if strip_post_keys(request, "action-publish"):
-        messages.warning(request, DIRECT_PUBLISH_REFUSED)
 
 
 @hooks.register("before_edit_page")
 def before_edit_page(request, page):
-    refuse_direct_publish(request)
     workflow_state = page.current_workflow_state
     if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
         return
@@ -71,32 +47,6 @@ def before_edit_page(request, page):
             text += f" bởi {by}"
         text += f". Ý kiến: “{comment}”." if comment else "."
         messages.warning(request, text + " Sửa bài rồi bấm “Gửi duyệt” để duyệt lại từ đầu.")
-
-
-@hooks.register("before_create_page")
-def before_create_page(request, parent_page, page_class):
-    refuse_direct_publish(request)
-
-
-@hooks.register("before_copy_page")
-def before_copy_page(request, page):
-    if request.method == "POST" and not may_publish_directly(request.user):
-        strip_post_keys(request, "publish_copies")
-
-
-@hooks.register("before_bulk_action")
-def before_bulk_action(request, action_type, objects, action_class_instance):
-    if getattr(action_class_instance, "action_type", "") == "publish" and not (
-        may_publish_directly(request.user)
-    ):
-        messages.error(request, "Không xuất bản hàng loạt: mỗi bài phải qua quy trình đăng tin.")
-        return redirect(reverse("wagtailadmin_home"))
-
-
-@hooks.register("construct_page_action_menu")
-def hide_publish_button(menu_items, request, context):
-    if not may_publish_directly(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
 # Withdrawing a page: the board gives a reason, kept in the page history.
@@ -120,9 +70,9 @@ def register_withdraw_log_action(actions):
 
 @hooks.register("before_unpublish_page")
 def require_withdraw_reason(request, page):
-    reason = " ".join(request.POST.get("reason", "").split())[:1000]
+    reason = normalise_reason(request.POST.get("reason", ""))
     if not reason:
-        messages.error(request, "Hãy ghi lý do gỡ bài; lý do được lưu trong lịch sử trang.")
+        messages.error(request, REASON_REQUIRED)
         return redirect(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     request.withdraw_reason = reason
 
@@ -131,12 +81,7 @@ def require_withdraw_reason(request, page):
 def log_withdraw_reason(request, page):
     reason = getattr(request, "withdraw_reason", "")
     if reason:
-        log(
-            instance=page.specific,
-            action=WITHDRAW_ACTION,
-            user=request.user,
-            data={"reason": reason},
-        )
+        log_withdrawal(page, request.user, reason)
 
 
 # Dashboard: what waits for me (oldest first) and where my own submissions stand.

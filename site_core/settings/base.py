@@ -192,7 +192,7 @@ FORMAT_MODULE_PATH = ["site_core.formats"]
 # New translations start as drafts and go through the workflow like any page.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Translations are edited in the normal page editor, which has "Gửi duyệt" and where
-# direct publishing is refused (site_core/wagtail_hooks.py, site_core/admin_hooks.py).
+# direct publishing is refused (site_core/permission_tester.py).
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 
 STATIC_URL = "/static/"
@@ -220,7 +220,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.image_forms.PortalImageForm"
 # Replacing the file of an image or document that live content uses is for the board
 # (site_core/media_review.py, docs/content-review.md).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_core.document_forms.PortalDocumentForm"
-# The last approval publishes snippets too, without a model-wide publish permission.
+# Only superusers publish directly; the workflow's last approval publishes pages and
+# snippets on its own authority (site_core/permission_tester.py, site_core/workflow_finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "site_core.workflow_finish.publish_approved"
 # Diacritic-insensitive search: PostgreSQL FTS with the vi_unaccent configuration
 # (site_core migration 0005), accent-folded FTS5 on SQLite. See site_core/search.py.
