@@ -966,7 +966,16 @@ def walk_path(walker, portal):
     walker.get("Chọn ảnh: tải lên", reverse("wagtailimages_chooser:create"))
     walker.get("Chọn tài liệu: tải lên", reverse("wagtaildocs_chooser:create"))
     walker.get("Danh mục (snippets)", reverse("wagtailsnippets:index"))
-    for obj in (portal.person, portal.category, portal.document_type, portal.issuer):
+    # Editors change people and categories (through the workflow); the reference tables
+    # are the board's (docs/content-review.md), so the board walks those.
+    for role, obj in (
+        ("btv", portal.person),
+        ("btv", portal.category),
+        ("bbt", portal.document_type),
+        ("bbt", portal.issuer),
+    ):
+        if walker.role != role:
+            walker.as_role(role)
         viewset = type(obj).snippet_viewset
         label = type(obj)._meta.verbose_name_plural
         walker.get(f"Danh sách: {label}", reverse(viewset.get_url_name("list")))
@@ -977,6 +986,7 @@ def walk_path(walker, portal):
             data = _form_data(response.content.decode(), {}, form_id="w-editor-form")
             walker.post(f"Sửa: {label}: lưu (thông báo)", edit, data)
         walker.get(f"Lịch sử: {label}", reverse(viewset.get_url_name("history"), args=[obj.pk]))
+    walker.as_role("btv")
     walker.get("Báo cáo: quy trình", reverse("wagtailadmin_reports:workflow"))
     walker.get("Báo cáo: các bước duyệt", reverse("wagtailadmin_reports:workflow_tasks"))
     walker.get("Báo cáo: trang lâu chưa sửa", reverse("wagtailadmin_reports:aging_pages"))

@@ -221,9 +221,11 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     ``get_task_states_user_can_moderate`` apply the same rule (site_core/workflow_rules.py),
     so the approve action is never offered where it would be refused.
 
-    An edit made while the page is in review sends the run back to the first step
-    (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT plus the after-edit hook in
-    workflow_rules); its author then falls under rule 2. When an approver edits and
+    An edit that changes the content while the page is in review sends the run back to
+    the first step (the after-edit hooks in workflow_rules, and again here at approval for
+    any other path); its author then falls under rule 2. A revision that changes nothing
+    but Wagtail's bookkeeping (the browser's form re-serialises rich text, so approving from
+    the edit page saves one) is no edit and writes nothing. When an approver edits and
     approves in one request, the edit is kept, the approval refused and the run restarted.
 
     Content whose latest revision carries a secrecy level (legal documents "Mật", "Tối
@@ -270,6 +272,11 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
                 workflow_rules.restart_from_first_step(workflow_state, user)
                 return None
             raise PermissionDenied(refusal)
+        if workflow_rules.step_needs_restart(task_state):
+            # The content changed since this step began, by a path without the edit hooks
+            # (a translation sync, a script): this approval would cover unread text.
+            workflow_rules.restart_from_first_step(workflow_state, user)
+            return None
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -2,10 +2,10 @@
 
 Wagtail publishes the *latest* revision when the last step approves, not the revision a
 step started on. So the rules below look at every revision written since the page was
-submitted, and an edit made while the page is in review sends it back to the first step
-(with ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True`` only approvals given on the
-latest revision count, so cancelling the current step makes Wagtail start again from the
-first one).
+submitted, and an edit that changes the content while the page is in review sends it back
+to the first step (``restart_from_first_step``). "Changes the content" is read from the
+revisions' JSON, not from their ids: the edit page saves a revision whenever the browser's
+form re-serialises rich text, approving from it included.
 
 The rules are used by ``FourEyesApprovalTask`` (site_core/models.py): ``get_actions`` (the
 action menu, the workflow views), ``on_action`` (what actually approves) and
@@ -18,7 +18,7 @@ from django.contrib import messages
 from django.db.models import Exists, OuterRef, Subquery
 
 from wagtail import hooks
-from wagtail.models import Revision, Task, TaskState, WorkflowState
+from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
 
 SUBMITTER_REFUSED = (
     "Bạn là người gửi duyệt bài này nên không thể tự phê duyệt: bài cần một người khác duyệt."
@@ -68,6 +68,58 @@ def revisions_since_submission(workflow_state):
     )
 
 
+# What Wagtail records in a revision's content on every save, whatever the editor did. A
+# browser's form often differs from its initial data in form only (rich text serialised
+# anew), so Wagtail saves a revision when a reviewer approves from the edit page: that
+# revision changes none of the content and is not "writing" it.
+BOOKKEEPING_KEYS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "live_revision",
+        "has_unpublished_changes",
+        "live",
+        "first_published_at",
+        "last_published_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+        "expired",
+        "wagtail_admin_comments",
+    }
+)
+
+
+def content_of(revision):
+    return {key: value for key, value in revision.content.items() if key not in BOOKKEEPING_KEYS}
+
+
+def previous_revision(revision):
+    return (
+        Revision.objects.filter(
+            base_content_type_id=revision.base_content_type_id,
+            object_id=revision.object_id,
+            created_at__lt=revision.created_at,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def changes_content(revision, before=None):
+    """True when `revision` differs from the one before it in more than bookkeeping."""
+    before = before if before is not None else previous_revision(revision)
+    return before is None or content_of(before) != content_of(revision)
+
+
+def wrote_since_submission(workflow_state, user):
+    return any(
+        changes_content(revision)
+        for revision in revisions_since_submission(workflow_state).filter(user=user)
+    )
+
+
 def approval_refusal(task_state, user):
     """Why `user` may not approve `task_state` under the four-eyes rule ("" if they may)."""
     if user is None or not user.is_authenticated:
@@ -81,7 +133,7 @@ def approval_refusal(task_state, user):
         .exists()
     ):
         return TWO_STEPS_REFUSED
-    if revisions_since_submission(workflow_state).filter(user=user).exists():
+    if wrote_since_submission(workflow_state, user):
         return AUTHOR_REFUSED
     return ""
 
@@ -93,7 +145,7 @@ def exclude_refused(task_states, user):
         .order_by("started_at", "id")
         .values("revision__created_at")[:1]
     )
-    wrote_since_submission = Revision.objects.filter(
+    saved_since_submission = Revision.objects.filter(
         base_content_type_id=OuterRef("workflow_state__base_content_type_id"),
         object_id=OuterRef("workflow_state__object_id"),
         user=user,
@@ -104,11 +156,19 @@ def exclude_refused(task_states, user):
         status=TaskState.STATUS_APPROVED,
         finished_by=user,
     ).exclude(task_id=OuterRef("task_id"))
-    return (
-        task_states.exclude(workflow_state__requested_by=user)
-        .exclude(Exists(wrote_since_submission))
-        .exclude(Exists(approved_another_step))
+    task_states = task_states.exclude(workflow_state__requested_by=user).exclude(
+        Exists(approved_another_step)
     )
+    # Whether a revision changed the content is read from its JSON: only for the few runs
+    # in which the user saved anything at all.
+    authored = [
+        state.pk
+        for state in task_states.filter(Exists(saved_since_submission)).select_related(
+            "workflow_state"
+        )
+        if wrote_since_submission(state.workflow_state, user)
+    ]
+    return task_states.exclude(pk__in=authored)
 
 
 # --- edits during review go back to the first step --------------------------------------
@@ -137,16 +197,24 @@ def changed_during_step(task_state, latest=None):
     latest = latest or latest_revision(task_state.workflow_state)
     if latest is None:
         return False
-    return latest.pk != task_state.revision_id or latest.created_at > task_state.started_at
+    if latest.pk != task_state.revision_id:
+        return task_state.revision is None or changes_content(latest, task_state.revision)
+    return latest.created_at > task_state.started_at
 
 
 def needs_restart(workflow_state):
     """True when the step in progress no longer reviews what would be published."""
     if workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
         return False
-    task_state = workflow_state.current_task_state
+    return step_needs_restart(workflow_state.current_task_state)
+
+
+def step_needs_restart(task_state):
+    """`needs_restart` for one step, reading nothing through its workflow state's cache
+    (Wagtail's approve() then updates that workflow state with its own copy of the step)."""
     if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
         return False
+    workflow_state = task_state.workflow_state
     latest = latest_revision(workflow_state)
     if not changed_during_step(task_state, latest):
         return False
@@ -157,16 +225,28 @@ def needs_restart(workflow_state):
 
 
 def restart_from_first_step(workflow_state, user):
-    """Cancel the step in progress; Wagtail then starts the first step on the latest revision.
+    """Send the content back to the first step, to be reviewed again from the start.
 
-    With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT only approvals of the latest revision
-    count (WorkflowState.get_next_task), so the next task is the first one. The cancelled
-    step keeps a comment saying why, in the page's workflow history.
+    At the first step nothing has been approved yet: the step is cancelled and Wagtail
+    starts it again on the latest revision, in the same run. At a later step the run's
+    approvals no longer cover what would be published: the run is cancelled and a new one
+    starts at the first step, still on behalf of the person who submitted it (Wagtail's
+    WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT would compare revision ids instead of
+    content, see settings). The cancelled step keeps a comment saying why, in the history.
     """
     task_state = workflow_state.current_task_state
-    task_state.specific.cancel(user=user, comment=RESTART_COMMENT)
-    workflow_state.refresh_from_db()
-    return workflow_state
+    first = first_task(workflow_state)
+    if first is not None and task_state.task_id == first.pk:
+        task_state.specific.cancel(user=user, comment=RESTART_COMMENT)
+        workflow_state.refresh_from_db()
+        return workflow_state
+    obj = workflow_state.content_object
+    if isinstance(obj, Page):
+        obj = obj.specific
+    workflow, requested_by = workflow_state.workflow, workflow_state.requested_by
+    workflow_state.cancel(user=user)
+    TaskState.objects.filter(pk=task_state.pk).update(comment=RESTART_COMMENT)
+    return workflow.start(obj, requested_by)
 
 
 # --- secrecy -------------------------------------------------------------------------------

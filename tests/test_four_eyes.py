@@ -143,6 +143,32 @@ def test_board_member_cannot_edit_and_approve_in_one_request(client, portal, at_
 
 
 @pytest.mark.django_db
+def test_approving_from_the_edit_page_without_changing_the_text_publishes(
+    client, portal, at_board_step
+):
+    """The browser's form differs from its initial data in form only (rich text serialised
+    anew), so Wagtail saves a revision by the reviewer when they approve from the edit page:
+    it changes nothing they could be the author of, and must not refuse their approval."""
+    article = at_board_step
+    text = latest_text(article)
+    paragraph = article.get_latest_revision_as_object().body[0]
+    login(client, portal["bbt"])
+    data, _html = edit_form(client, article, "")
+    data.update(
+        nested_form_data({"body": streamfield([("paragraph", rich_text(str(paragraph.value)))])})
+    )
+    data.update({"body-0-id": paragraph.id})
+    data.update({"action-workflow-action": "1", "workflow-action-name": "approve"})
+    revisions_before = article.revisions.count()
+    response = client.post(edit_url(article), data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.revisions.count() == revisions_before + 1  # the form "changed"
+    assert article.live
+    assert str(article.body) == text
+
+
+@pytest.mark.django_db
 def test_board_member_cannot_save_a_draft_then_approve(client, portal, at_board_step):
     article = at_board_step
     board_step = article.current_workflow_task_state

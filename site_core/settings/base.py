@@ -234,9 +234,11 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "site_core.admin_forms.PortalLoginForm"  # labelled password
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-# Only approvals of the latest revision count: an edit during review is approved again,
-# from the first step (site_core/workflow_rules.py).
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# An edit during review is approved again from the first step, but by comparing content
+# (site_core/workflow_rules.py): Wagtail's own re-approval compares revision ids, and the
+# edit page saves a revision whenever the browser's form re-serialises rich text, so every
+# approval from the edit page would send the page back to the editors, forever.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
