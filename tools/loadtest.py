@@ -60,7 +60,8 @@ DATABASE_URL = os.environ.get(
 )
 REUSE_DB = os.environ.get("LOADTEST_REUSE_DB", "") == "1"
 MAX_REQUESTS = int(os.environ.get("LOADTEST_MAX_REQUESTS", "500000"))
-TIMEOUT = float(os.environ.get("LOADTEST_TIMEOUT", "30"))
+# As nginx in front would wait (proxy_read_timeout 60 s, deploy/nginx/portal.conf).
+TIMEOUT = float(os.environ.get("LOADTEST_TIMEOUT", "60"))
 WRITE = os.environ.get("LOADTEST_WRITE", "1") != "0"
 WORK = Path(os.environ.get("LOADTEST_WORKDIR", "/tmp/portal-loadtest"))  # noqa: S108 - own name, scratch only
 REPORT = ROOT / "docs" / "reliability.md"
