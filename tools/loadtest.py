@@ -445,7 +445,7 @@ def summarise(results, elapsed, window=None):
 def logged_problems():
     """What the app logged: answers it turned into 500 ("Internal Server Error: /path"),
     cache errors django-redis ignored ("Exception ignored", pages then rendered uncached),
-    workers gunicorn killed for hanging."""
+    workers gunicorn killed for hanging, reads retried after a lost database connection."""
     log = WORK / "gunicorn.log"
     found = Counter()
     if log.exists():
@@ -456,6 +456,8 @@ def logged_problems():
                 found["cache error ignored (django-redis)"] += 1
             elif "WORKER TIMEOUT" in line:
                 found["gunicorn worker timeout"] += 1
+            elif "Database connection lost during" in line:
+                found["read retried on a new database connection (site_core.db_retry)"] += 1
     return found
 
 
