@@ -28,7 +28,8 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Optional: uploaded files on S3-compatible storage shared by several app servers
 # (docs/deploy.md). Set AWS_STORAGE_BUCKET_NAME and `pip install "django-storages[s3]"`.
-# The bucket stays private: the app checks each file and streams it (docs/files.md).
+# The bucket stays private and file URLs stay on the portal's host: the app checks each
+# file and streams it (site_core/storage_s3.py, docs/files.md).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     import importlib.util
@@ -43,7 +44,7 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES = {
         **STORAGES,  # noqa: F405
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "site_core.storage_s3.PortalS3Storage",
             "OPTIONS": {
                 "bucket_name": AWS_STORAGE_BUCKET_NAME,
                 # Empty for AWS itself; the provider's URL for MinIO, Ceph, Wasabi...
@@ -53,7 +54,7 @@ if AWS_STORAGE_BUCKET_NAME:
                 "location": os.environ.get("AWS_LOCATION", ""),
                 "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
                 "default_acl": "private",
-                "querystring_auth": True,
+                "signature_version": "s3v4",
                 # Never replace a file of the same name: Django picks a free name instead.
                 "file_overwrite": False,
             },
