@@ -113,6 +113,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Innermost middleware: a GET/HEAD whose database connection is lost mid-request (a
+# PostgreSQL restart) runs once more on a new connection instead of answering 500.
+MIDDLEWARE.append("site_core.db_retry.RetryReadAfterLostConnection")
 
 AUTH_USER_MODEL = "site_core.User"
 
