@@ -221,7 +221,7 @@ def test_the_unlock_command_lets_the_account_sign_in_again(client, staff, settin
         sign_in(client, staff.username, "sai-mat-khau")
     assert sign_in(client, staff.username).status_code == 403
 
-    call_command("mo_khoa_dang_nhap", staff.username)
+    call_command("unlock_signin", staff.username)
     assert "Đã mở khoá tài khoản quantri" in capsys.readouterr().out
 
     assert sign_in(client, staff.username).status_code == 302

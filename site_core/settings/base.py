@@ -244,6 +244,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # from the first step (site_core/workflow_rules.py).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The content API is public and read-only: it signs nobody in, so it is no password oracle
+# around the second factor and the sign-in lockout (site_core/signin.py).
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -309,7 +312,7 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requ
 PORTAL_2FA_REQUIRED = env_bool("PORTAL_2FA_REQUIRED", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Lockout (django-axes): after AXES_FAILURE_LIMIT failures on one account, or from one
-# address, sign-in is refused until the cool-off ends or `manage.py mo_khoa_dang_nhap`.
+# address, sign-in is refused until the cool-off ends or `manage.py unlock_signin`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -1,8 +1,8 @@
 """Unlock sign-in for accounts or addresses locked by django-axes after repeated failures.
 
-    manage.py mo_khoa_dang_nhap ctv btv          # accounts
-    manage.py mo_khoa_dang_nhap --ip 203.0.113.7 # an address
-    manage.py mo_khoa_dang_nhap --tat-ca         # everything
+    manage.py unlock_signin ctv btv          # accounts
+    manage.py unlock_signin --ip 203.0.113.7 # an address
+    manage.py unlock_signin --all            # everything
 
 It deletes the recorded failures (axes.utils.reset), as axes' own axes_reset_* commands do.
 """
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             "--ip", action="append", default=[], help="Địa chỉ IP cần mở khoá (lặp lại được)."
         )
         parser.add_argument(
-            "--tat-ca",
+            "--all",
             action="store_true",
             dest="everything",
             help="Mở khoá mọi tài khoản và địa chỉ.",
@@ -34,8 +34,8 @@ class Command(BaseCommand):
     def handle(self, *args, usernames, ip, everything, **options):
         if not (usernames or ip or everything):
             raise CommandError(
-                "Cho biết tên đăng nhập, --ip <địa chỉ> hoặc --tat-ca. "
-                "Ví dụ: manage.py mo_khoa_dang_nhap ctv"
+                "Cho biết tên đăng nhập, --ip <địa chỉ> hoặc --all. "
+                "Ví dụ: manage.py unlock_signin ctv"
             )
         if everything:
             count = reset()
