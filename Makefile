@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 PYTEST_ARGS ?=
 
-.PHONY: help install install-dev run serve migrate seed test test-fast lint format check bench browser-deps clean
+.PHONY: help install install-dev run serve migrate seed test test-fast lint format check bench loadtest browser-deps clean
 
 help:
 	@echo "make run      cài đặt, tạo CSDL SQLite, nạp cổng demo, chạy http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make check    manage.py check, makemigrations --check, check --deploy"
 	@echo "make bench    đo số truy vấn và thời gian phục vụ trang"
+	@echo "make loadtest gunicorn + PostgreSQL + Redis dưới tải, kèm sự cố (docs/reliability.md)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -76,6 +77,12 @@ check: install-dev
 
 bench: install-dev
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m tests.bench
+
+# Not part of `make test`: several minutes of load on 127.0.0.1 (docs/reliability.md).
+# LOADTEST_DURATION=60 for shorter runs; the database is LOADTEST_DATABASE_URL.
+loadtest: install-dev
+	LOADTEST_DATABASE_URL=$${LOADTEST_DATABASE_URL:-$(patsubst %/portal,%/portal_loadtest,$(TEST_DATABASE_URL))} \
+		$(PY) tools/loadtest.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .test-media

@@ -150,3 +150,4 @@ def portal_homepage_panels(request, panels):
 
 
 from site_core import admin_visibility  # noqa: E402, F401  (chooser hook; hole 5 of issue 8)
+from site_core.two_factor import second_factor_urls  # noqa: E402, F401  (staff sign-in)

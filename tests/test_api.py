@@ -1,5 +1,6 @@
 """Read-only content API under /api/v2/ (site_core/api.py, api_fields on the page models)."""
 
+import base64
 import datetime
 
 import pytest
@@ -284,3 +285,13 @@ def test_search_with_type(client, document_index, document_type, issuer):
 
     assert titles(data) == ["Nghị quyết về chuyển đổi số"]
     assert data["items"][0]["status"]["code"] == "con-hieu-luc"
+
+
+def test_the_api_signs_nobody_in(client, news, django_user_model):
+    """Basic credentials are ignored: no password oracle around the second factor."""
+    django_user_model.objects.create_user("btv-api", "btv@example.org", "mat-khau-dung-2026")
+    for password in ("sai-mat-khau", "mat-khau-dung-2026"):
+        credentials = base64.b64encode(f"btv-api:{password}".encode()).decode()
+        response = client.get("/api/v2/pages/", HTTP_AUTHORIZATION=f"Basic {credentials}")
+        assert response.status_code == 200
+        assert "WWW-Authenticate" not in response

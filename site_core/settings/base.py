@@ -113,12 +113,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Innermost middleware: a GET/HEAD whose database connection is lost mid-request (a
+# PostgreSQL restart) runs once more on a new connection instead of answering 500.
+MIDDLEWARE.append("site_core.db_retry.RetryReadAfterLostConnection")
 
 AUTH_USER_MODEL = "site_core.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -240,6 +246,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # approval from the edit page would send the page back to the editors, forever.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The content API is public and read-only: it signs nobody in, so it is no password oracle
+# around the second factor and the sign-in lockout (site_core/signin.py).
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -278,3 +287,51 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 BACKUP_PG_DUMP = os.environ.get("BACKUP_PG_DUMP", "pg_dump")
 BACKUP_PG_RESTORE = os.environ.get("BACKUP_PG_RESTORE", "pg_restore")
+
+# Staff sign-in (README "Staff sign-in"; site_core/signin.py, site_core/two_factor.py).
+# Second factor: TOTP through django-otp, required for every account that can reach the
+# admin before any admin page, enrolled on first sign-in; recovery codes are django-otp
+# static tokens. PORTAL_2FA_REQUIRED is the one switch (off only in test settings).
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "site_core.signin.SessionTimeoutMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("site_core.signin.SessionTimeoutMiddleware") + 1,
+    "site_core.two_factor.SecondFactorMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+PORTAL_2FA_REQUIRED = env_bool("PORTAL_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Lockout (django-axes): after AXES_FAILURE_LIMIT failures on one account, or from one
+# address, sign-in is refused until the cool-off ends or `manage.py unlock_signin`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_HOURS", "1"))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal_signin/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 403
+# Behind N trusted reverse proxies the client address is the N-th from the right of
+# X-Forwarded-For; 0 (direct) uses REMOTE_ADDR. See site_core/signin.py.
+AXES_CLIENT_IP_CALLABLE = "site_core.signin.client_ip"
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
+# Sessions: signed out after 30 minutes without a request and 12 hours after sign-in.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_MAX_AGE = int(os.environ.get("SESSION_MAX_HOURS", "12")) * 3600
+SESSION_COOKIE_AGE = SESSION_MAX_AGE
+# Sign-in events at INFO even when LOG_LEVEL is higher (through the root's handler).
+LOGGING["loggers"] = {"portal.auth": {"level": os.environ.get("AUTH_LOG_LEVEL", "INFO")}}

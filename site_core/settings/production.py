@@ -32,3 +32,38 @@ CSRF_COOKIE_HTTPONLY = True
 SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "wagtail.utils.sendfile_streaming_backend")
 SENDFILE_ROOT = os.environ.get("SENDFILE_ROOT", str(MEDIA_ROOT))  # noqa: F405
 SENDFILE_URL = os.environ.get("SENDFILE_URL", "/protected-media/")
+
+# Optional: uploaded files on S3-compatible storage shared by several app servers
+# (docs/deploy.md). Set AWS_STORAGE_BUCKET_NAME and `pip install "django-storages[s3]"`.
+# The bucket stays private and file URLs stay on the portal's host: the app checks each
+# file and streams it (site_core/storage_s3.py, docs/files.md).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    import importlib.util
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME được đặt nhưng chưa cài django-storages: "
+            'pip install "django-storages[s3]".'
+        )
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "site_core.storage_s3.PortalS3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                # Empty for AWS itself; the provider's URL for MinIO, Ceph, Wasabi...
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3.
+                "location": os.environ.get("AWS_LOCATION", ""),
+                "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+                "default_acl": "private",
+                "signature_version": "s3v4",
+                # Never replace a file of the same name: Django picks a free name instead.
+                "file_overwrite": False,
+            },
+        },
+    }

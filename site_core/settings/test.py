@@ -20,3 +20,4 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PORTAL_ALLOW_DEMO = True
+PORTAL_2FA_REQUIRED = False  # tests/test_signin.py turns it on; other tests use force_login

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from site_core.demo.second_factor import demo_second_factor_lines
 from site_core.demo.users import DEMO_LOGINS, demo_password
 
 
@@ -28,4 +29,13 @@ class Command(BaseCommand):
                 continue
             note = "" if user.check_password(password) else "  (mật khẩu đã được đổi)"
             self.stdout.write(f"  {username:<8}{role}{note}")
+            if getattr(settings, "PORTAL_ALLOW_DEMO", False):
+                for line in demo_second_factor_lines(user):
+                    self.stdout.write(line)
         self.stdout.write(f"Mật khẩu chung: {password}")
+        if getattr(settings, "PORTAL_ALLOW_DEMO", False):
+            self.stdout.write(
+                "Xác thực hai bước: sau mật khẩu, nhập mã 6 chữ số từ ứng dụng xác thực đã "
+                "thêm khoá TOTP ở trên (hoặc `manage.py demo_logins` lại để xem mã lúc này), "
+                "hoặc một mã khôi phục (mỗi mã dùng một lần)."
+            )
