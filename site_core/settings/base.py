@@ -206,6 +206,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies other than files (a long page's StreamField JSON) up to 10 MB; uploaded
+# files above 2.5 MB are spooled to a temporary file, not held in a worker's memory.
+# The web server must refuse bodies above the largest cap first (nginx:
+# client_max_body_size 60m; see the deployment docs).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Đảng bộ"
@@ -214,7 +220,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload caps, refused with a form error in every admin upload path (site_core/image_forms.py,
+# site_core/document_forms.py). 40 million pixels is a full-size camera photo; a rendition
+# of it stays within a worker's memory.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_MAX_IMAGE_SIZE", 10 * 1024 * 1024))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("PORTAL_MAX_IMAGE_PIXELS", 40_000_000))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_MAX_DOCUMENT_SIZE", 50 * 1024 * 1024))
 # Alt text: an image's description is required in every admin form (site_core/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.image_forms.PortalImageForm"
 # Replacing the file of an image or document that live content uses is for the board
