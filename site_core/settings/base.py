@@ -248,6 +248,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # from the first step (site_core/workflow_rules.py).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No third parties: avatars are the admin's own (uploaded or its default picture), never
+# Gravatar, which would learn who is signed in on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
