@@ -194,6 +194,8 @@ def test_admin_pages_reference_only_the_portal(client, portal, full_site):  # no
         assert response.status_code == 200, url
         html = response.content.decode()
         assert outside_references(html, allowed_prefixes=ADMIN_HELP_LINKS) == [], url
+        # Wagtail's upgrade notice would have the browser ask releases.wagtail.org.
+        assert 'data-controller="w-upgrade' not in html, url
 
     # An administrator sees every user's avatar.
     superuser = make_user("quantri")
@@ -205,3 +207,6 @@ def test_admin_pages_reference_only_the_portal(client, portal, full_site):  # no
     html = response.content.decode()
     assert "quantri" in html and "ctv2" in html
     assert outside_references(html, allowed_prefixes=ADMIN_HELP_LINKS) == []
+    # Wagtail's upgrade notice (administrators' dashboard) would ask releases.wagtail.org.
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-controller="w-upgrade' not in html
