@@ -15,6 +15,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -116,3 +118,29 @@ def test_publishing_from_an_older_form_is_refused_too(page):
     assert "Nguyễn Thị Lan đã xuất bản “Bản của chị Lan”" in response.content.decode()
     page.refresh_from_db()
     assert page.title == "Bản của chị Lan"
+
+
+def test_stale_snippet_edit_form_is_refused_too(db):
+    category = factories.NewsCategoryFactory(name="Xây dựng Đảng", slug="xay-dung-dang")
+    category.save_revision()
+    lan = editor("lan", "Nguyễn Thị", "Lan")
+    minh = editor("minh", "Trần Văn", "Minh")
+    url = reverse("wagtailsnippets_news_newscategory:edit", args=[category.pk])
+
+    def open_form(client):
+        response = client.get(url)
+        assert response.status_code == 200
+        data = querydict_from_html(response.content.decode(), form_id="w-editor-form")
+        return {key: values[0] if len(values) == 1 else values for key, values in data.lists()}
+
+    lan_form, minh_form = open_form(lan), open_form(minh)
+    assert lan.post(url, {**lan_form, "name": "Xây dựng Đảng (chị Lan)"}).status_code == 302
+
+    response = minh.post(url, {**minh_form, "name": "Xây dựng Đảng (anh Minh)"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nguyễn Thị Lan đã lưu bản nháp “Xây dựng Đảng (chị Lan)” lúc" in html
+    assert 'value="Xây dựng Đảng (anh Minh)"' in html
+    category.refresh_from_db()
+    assert category.get_latest_revision().user.username == "lan"
