@@ -27,6 +27,7 @@ from wagtail.search import index
 from site_core.api_serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage, paginate
+from site_core.stale_edit import PortalSnippetForm
 
 LISTING_RENDITION = "fill-480x270"
 
@@ -68,6 +69,7 @@ class NewsCategory(
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    base_form_class = PortalSnippetForm  # a stale edit form is refused (site_core/stale_edit.py)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "chuyên mục tin"

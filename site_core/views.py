@@ -1,3 +1,5 @@
+from csp.decorators import csp_update
+
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
@@ -30,6 +32,8 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# 500.html is self-contained (its styles inline) since something is broken.
+@csp_update({"style-src": ["'unsafe-inline'"]})
 def server_error(request):
     return render(request, "500.html", status=500)
 

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_core.security_headers.PortalCSPMiddleware",
+    "site_core.security_headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -212,6 +214,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies other than files (a long page's StreamField JSON) up to 10 MB; uploaded
+# files above 2.5 MB are spooled to a temporary file, not held in a worker's memory.
+# The web server must refuse bodies above the largest cap first (nginx:
+# client_max_body_size 60m; see the deployment docs).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Đảng bộ"
@@ -220,7 +228,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload caps, refused with a form error in every admin upload path (site_core/image_forms.py,
+# site_core/document_forms.py). 40 million pixels is a full-size camera photo; a rendition
+# of it stays within a worker's memory.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_MAX_IMAGE_SIZE", 10 * 1024 * 1024))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("PORTAL_MAX_IMAGE_PIXELS", 40_000_000))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_MAX_DOCUMENT_SIZE", 50 * 1024 * 1024))
 # Alt text: an image's description is required in every admin form (site_core/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.image_forms.PortalImageForm"
 # Replacing the file of an image or document that live content uses is for the board
@@ -249,6 +262,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The content API is public and read-only: it signs nobody in, so it is no password oracle
 # around the second factor and the sign-in lockout (site_core/signin.py).
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
+# No third parties: avatars are the admin's own (uploaded or its default picture), never
+# Gravatar, which would learn who is signed in on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version (upgrades are planned).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -263,6 +281,55 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp; site_core/security_headers.py). Visitor pages run
+# only the portal's own script files: no inline script, no other host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Wagtail's responsive embeds size their frame with a style attribute.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        # Videos editors embed (EmbedBlock).
+        "frame-src": ["'self'", "https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin templates carry inline scripts and styles (date pickers, inline panels,
+# wagtail-localize's editor). Still no eval and only the portal's own host
+# (tests/browser/test_csp.py runs the page editor and its checks under it).
+PORTAL_CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+}
+# Browser features the portal never uses, for itself and anything it frames.
+PORTAL_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,
