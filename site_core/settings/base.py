@@ -79,9 +79,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sign-in: idle and absolute session limits, then the second factor before any
+    # admin page (site_core/signin.py, site_core/two_factor.py).
+    "site_core.signin.SessionTimeoutMiddleware",
+    "site_core.two_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A GET/HEAD whose database connection is lost mid-request (a PostgreSQL restart) runs
+    # once more on a new connection instead of answering 500 (site_core/db_retry.py).
+    "site_core.db_retry.RetryReadAfterLostConnection",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "site_core.urls"
@@ -115,9 +124,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Innermost middleware: a GET/HEAD whose database connection is lost mid-request (a
-# PostgreSQL restart) runs once more on a new connection instead of answering 500.
-MIDDLEWARE.append("site_core.db_retry.RetryReadAfterLostConnection")
 
 AUTH_USER_MODEL = "site_core.User"
 
@@ -365,19 +371,6 @@ INSTALLED_APPS += [
     "django_otp.plugins.otp_static",
     "axes",
 ]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "site_core.signin.SessionTimeoutMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("site_core.signin.SessionTimeoutMiddleware") + 1,
-    "site_core.two_factor.SecondFactorMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
 PORTAL_2FA_REQUIRED = env_bool("PORTAL_2FA_REQUIRED", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Lockout (django-axes): after AXES_FAILURE_LIMIT failures on one account, or from one
