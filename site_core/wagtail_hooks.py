@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from site_core import localize_guards  # noqa: F401  (registers wagtail-localize's guards)
 from site_core.withdrawal import (  # also registers the bulk withdrawal
@@ -75,13 +75,25 @@ def require_withdraw_reason(request, page):
         messages.error(request, REASON_REQUIRED)
         return redirect(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     request.withdraw_reason = reason
+    # "Include descendants" takes the live pages below down too: each keeps the reason.
+    request.withdraw_descendants = (
+        list(page.get_descendants().live().values_list("pk", flat=True))
+        if request.POST.get("include_descendants")
+        else []
+    )
 
 
 @hooks.register("after_unpublish_page")
 def log_withdraw_reason(request, page):
     reason = getattr(request, "withdraw_reason", "")
-    if reason:
-        log_withdrawal(page, request.user, reason)
+    if not reason:
+        return
+    log_withdrawal(page, request.user, reason)
+    taken_down = Page.objects.filter(
+        pk__in=getattr(request, "withdraw_descendants", []), live=False
+    )
+    for descendant in taken_down:
+        log_withdrawal(descendant, request.user, reason)
 
 
 # Dashboard: what waits for me (oldest first) and where my own submissions stand.

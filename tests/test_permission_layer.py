@@ -169,6 +169,21 @@ def test_bulk_unpublish_requires_a_reason_kept_in_each_history(client, portal, l
     assert REASON in history.content.decode()
 
 
+@pytest.mark.django_db
+def test_withdrawing_with_descendants_keeps_the_reason_in_each_history(client, portal):  # noqa: F811
+    section = factories.StandardPageFactory(parent=portal["home"], title="Hướng dẫn")
+    child = factories.StandardPageFactory(parent=section, title="Hướng dẫn gửi bài")
+    login(client, portal["bbt"])
+    url = reverse("wagtailadmin_pages:unpublish", args=[section.pk])
+    response = client.post(url, {"reason": REASON, "include_descendants": "on"})
+    assert response.status_code == 302
+    for page in (section, child):
+        assert not is_live(page)
+        entry = PageLogEntry.objects.get(page=page, action="portal.withdraw")
+        assert entry.user == portal["bbt"]
+        assert entry.data["reason"] == REASON
+
+
 # --- taking a live page down -------------------------------------------------------------
 
 
