@@ -37,7 +37,3 @@ def live_users(obj):
             queryset = queryset.filter(live=True)
         found.extend(queryset)
     return found
-
-
-def is_used_by_live_content(obj):
-    return bool(live_users(obj))
