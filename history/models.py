@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -11,9 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from site_core.api_serializers import HistoryEventSerializer, RichTextHTMLField
+from site_core.api.serializers import HistoryEventSerializer, RichTextHTMLField
 from site_core.blocks import BaseStreamBlock
-from site_core.models import BasePage
+from site_core.models import BasePage, SearchType
 
 
 class HistoryIndexPage(BasePage):
@@ -28,6 +29,11 @@ class HistoryIndexPage(BasePage):
     max_count_per_parent = 1
     page_description = "Lịch sử Đảng bộ và địa phương: giới thiệu chung và toàn bộ dòng thời gian."
     template = "history/history_index_page.html"
+
+    search_type = SearchType("lich-su", _("Lịch sử"), 40)
+
+    def get_own_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = "lịch sử"
@@ -85,6 +91,12 @@ class HistoryPeriodPage(BasePage):
     subpage_types = []
     page_description = "Một giai đoạn lịch sử với bài viết và các mốc sự kiện có ngày tháng."
     template = "history/history_period_page.html"
+
+    search_type = SearchType("lich-su", _("Lịch sử"), 40)
+
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        return queryset.select_related("listing_image").prefetch_related("events")
 
     class Meta:
         verbose_name = "giai đoạn lịch sử"

@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from site_core.api_serializers import RichTextHTMLField
+from site_core.api.serializers import RichTextHTMLField
 from site_core.models import BasePage
 from site_core.query import cached_private_q
 
@@ -43,6 +43,9 @@ class HomePage(BasePage):
     ]
     page_description = "Trang chủ của một cổng thông tin (cấp tỉnh hoặc đảng bộ trực thuộc)."
     template = "home/home_page.html"
+
+    def get_own_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = "trang chủ"

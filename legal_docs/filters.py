@@ -2,7 +2,7 @@
 
 The page view costs a constant number of queries whatever the register's size: one for the
 filter choices, one count, one page of rows, and one each for the rows' attachments and
-joint issuers. Free text is a subquery (full-text search through site_core.search), a typed
+joint issuers. Free text is a subquery (full-text search through site_core.search.backend), a typed
 document number becomes direct field lookups.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
 
-from site_core.search import (
+from site_core.search.backend import (
     build_search_query,
     number_symbol_q,
     parse_number_symbols,

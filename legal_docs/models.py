@@ -5,8 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
-from site_core.api_serializers import (
+from site_core.api.serializers import (
     AbbreviatedSerializer,
     AttachmentSerializer,
     LegalDocumentStatusField,
@@ -24,7 +25,7 @@ from site_core.api_serializers import (
 )
 from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
-from site_core.models import BasePage, paginate
+from site_core.models import BasePage, SearchType, paginate
 from site_core.query import PortalPageQuerySet
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
@@ -91,6 +92,9 @@ class LegalDocumentIndexPage(BasePage):
     max_count_per_parent = 1
     page_description = "Sổ văn bản của Đảng bộ: nghị quyết, chỉ thị, kết luận, quyết định..."
     template = "legal_docs/legal_document_index_page.html"
+
+    def get_own_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = "danh mục văn bản"
@@ -244,7 +248,7 @@ class LegalDocumentPage(BasePage):
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
     base_form_class = LegalDocumentPageForm
-    secrecy_field = "secrecy_level"  # its files are never public (site_core/media_access.py)
+    secrecy_field = "secrecy_level"  # its files are never public (site_core/files/access.py)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -323,6 +327,23 @@ class LegalDocumentPage(BasePage):
     subpage_types = []
     page_description = "Một văn bản của Đảng: số, ký hiệu, trích yếu, người ký và tệp toàn văn."
     template = "legal_docs/legal_document_page.html"
+
+    search_type = SearchType("van-ban", _("Văn bản"), 30)
+
+    def get_own_summary(self):
+        return self.summary
+
+    def get_listing_date(self):
+        return self.date_issued
+
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        attachments = LegalDocumentAttachment.objects.select_related("document")
+        return (
+            queryset.select_related("document_type", "issuer", "listing_image")
+            .prefetch_related("co_issuers", Prefetch("attachments", queryset=attachments))
+            .with_status()
+        )
 
     class Meta:
         verbose_name = "văn bản"

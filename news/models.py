@@ -4,7 +4,9 @@ from django.db import models
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,10 +26,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from site_core.api_serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
+from site_core.api.serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
 from site_core.blocks import BaseStreamBlock
-from site_core.models import BasePage, paginate
-from site_core.stale_edit import PortalSnippetForm
+from site_core.editorial.stale_edit import PortalSnippetForm
+from site_core.models import BasePage, SearchType, paginate
 
 LISTING_RENDITION = "fill-480x270"
 
@@ -69,7 +71,9 @@ class NewsCategory(
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    base_form_class = PortalSnippetForm  # a stale edit form is refused (site_core/stale_edit.py)
+    base_form_class = (
+        PortalSnippetForm  # a stale edit form is refused (site_core/editorial/stale_edit.py)
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "chuyên mục tin"
@@ -100,6 +104,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsArticlePage"]
     page_description = "Danh sách tin hoạt động, lọc theo chuyên mục, đơn vị và thời gian."
     template = "news/news_index_page.html"
+
+    def get_own_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = "danh sách tin"
@@ -282,13 +289,32 @@ class NewsArticlePage(BasePage):
     page_description = "Một tin hoạt động: tiêu đề, sapo, nội dung, ảnh, đơn vị và chuyên mục."
     template = "news/news_article_page.html"
 
+    search_type = SearchType("tin", _("Tin hoạt động"), 10)
+    og_type = "article"
+
+    def get_own_summary(self):
+        return self.sapo
+
+    def get_listing_image(self):
+        return super().get_listing_image() or (
+            self.featured_image if self.featured_image_id else None
+        )
+
+    def get_listing_date(self):
+        return self.date
+
+    def get_published_time(self):
+        return self.date or self.first_published_at
+
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        return queryset.select_related(
+            "source_unit", "featured_image", "listing_image"
+        ).prefetch_related("categories", "tags")
+
     class Meta:
         verbose_name = "tin hoạt động"
         verbose_name_plural = "tin hoạt động"
-
-    @property
-    def summary_text(self):
-        return self.listing_summary or self.sapo
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -350,6 +376,9 @@ class EventIndexPage(BasePage):
     max_count_per_parent = 1
     page_description = "Lịch sự kiện của Đảng bộ: sắp diễn ra và đã diễn ra."
     template = "news/event_index_page.html"
+
+    def get_own_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = "danh sách sự kiện"
@@ -427,6 +456,21 @@ class EventPage(BasePage):
     subpage_types = []
     page_description = "Một sự kiện: thời gian, địa điểm, đơn vị tổ chức và nội dung."
     template = "news/event_page.html"
+
+    search_type = SearchType("su-kien", _("Sự kiện"), 20)
+
+    def get_own_summary(self):
+        return self.summary
+
+    def get_listing_date(self):
+        return self.start
+
+    def get_calendar_url(self):
+        return reverse("event_ics", args=[self.pk]) if self.start and self.pk else ""
+
+    @classmethod
+    def api_listing_queryset(cls, queryset):
+        return queryset.select_related("organiser", "listing_image")
 
     class Meta:
         verbose_name = "sự kiện"

@@ -19,8 +19,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from site_core.api_serializers import OrgMembersField, OrgUnitContactsField, RichTextHTMLField
-from site_core.models import BasePage
+from site_core.api.serializers import OrgMembersField, OrgUnitContactsField, RichTextHTMLField
+from site_core.models import BasePage, SearchType
 
 
 class Person(
@@ -91,6 +91,11 @@ class OrgChartPage(BasePage):
     max_count_per_parent = 1
     page_description = "Sơ đồ cơ cấu tổ chức của Đảng bộ; các cơ quan, đơn vị là trang con."
     template = "org_structure/org_chart_page.html"
+
+    search_type = SearchType("to-chuc", _("Tổ chức"), 50)
+
+    def get_own_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = "sơ đồ cơ cấu tổ chức"
@@ -210,6 +215,8 @@ class OrgUnitPage(BasePage):
         "Một cơ quan, tổ chức của Đảng bộ: chức năng nhiệm vụ, liên hệ và thành viên."
     )
     template = "org_structure/org_unit_page.html"
+
+    search_type = SearchType("to-chuc", _("Tổ chức"), 50)
 
     class Meta:
         verbose_name = "cơ quan, đơn vị"

@@ -15,9 +15,3 @@ class SiteCoreConfig(AppConfig):
         from site_core.templatetags.portal_tags import connect_navigation_signals
 
         connect_navigation_signals()
-
-        # Files follow the content that uses them (docs/files.md).
-        from site_core import media_hooks  # noqa: F401  (registers the hooks)
-        from site_core.media_access import register_visitor_facing_models
-
-        register_visitor_facing_models()

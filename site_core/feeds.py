@@ -1,11 +1,7 @@
-"""RSS 2.0 and Atom feeds of news, events and documents.
+"""The base of the portal's RSS 2.0 and Atom feeds; each domain app defines its own.
 
-URLs (site_core/urls.py, inside i18n_patterns, so English feeds live under /en/):
-
-    /rss/tin-hoat-dong/                         /atom/tin-hoat-dong/
-    /rss/tin-hoat-dong/chuyen-muc/<slug>/       /atom/tin-hoat-dong/chuyen-muc/<slug>/
-    /rss/su-kien/                               /atom/su-kien/
-    /rss/van-ban/                               /atom/van-ban/
+news/feeds.py (news, categories, events) and legal_docs/feeds.py (documents), routed by
+their apps' urls.py inside i18n_patterns, so English feeds live under /en/.
 
 A feed covers the current site (the request's host) in the active language: the live,
 public pages below that language's home. Fixed URLs rather than routes on the index
@@ -24,8 +20,6 @@ from django.utils.html import escape
 
 from wagtail.models import Locale, Page, Site
 
-from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
-from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
 from site_core.models import PortalSettings
 
 FEED_ITEM_LIMIT = 30
@@ -153,143 +147,3 @@ class PortalFeed(Feed):
 
 class AtomFeedMixin:
     feed_type = Atom1Feed
-
-
-# --- news ------------------------------------------------------------------------------
-
-
-class NewsFeed(PortalFeed):
-    section_title = "Tin hoạt động"
-    section_description = "Tin hoạt động mới nhất của"
-
-    model = NewsArticlePage
-    section_model = NewsIndexPage
-
-    def get_pages(self, scope):
-        pages = super().get_pages(scope).prefetch_related("categories").order_by("-date", "-pk")
-        if scope.category is not None:
-            pages = pages.filter(categories=scope.category)
-        return pages
-
-    def item_description(self, item):
-        return lines_to_html([item.listing_summary or item.sapo])
-
-    def item_pubdate(self, item):
-        return item.date
-
-    def item_author_name(self, item):
-        return item.byline or None
-
-    def item_categories(self, item):
-        return [category.name for category in item.categories.all() if category.live]
-
-
-class NewsCategoryFeed(NewsFeed):
-    def get_object(self, request, slug):
-        scope = super().get_object(request)
-        scope.category = NewsCategory.objects.filter(
-            slug=slug, locale_id=scope.root.locale_id, live=True
-        ).first()
-        if scope.category is None:
-            raise Http404("Không có chuyên mục này.")
-        return scope
-
-    def title(self, scope):
-        return f"{scope.category.name} – {scope.portal_name}"
-
-    def description(self, scope):
-        return scope.category.description or f"Tin chuyên mục {scope.category.name}."
-
-    subtitle = description
-
-    def link(self, scope):
-        section = self.section_page(scope)
-        if section is None:
-            return scope.root.get_full_url(self.request)
-        subpath = section.reverse_subpage("category", kwargs={"slug": scope.category.slug})
-        return section.get_full_url(self.request) + subpath
-
-
-class NewsAtomFeed(AtomFeedMixin, NewsFeed):
-    pass
-
-
-class NewsCategoryAtomFeed(AtomFeedMixin, NewsCategoryFeed):
-    pass
-
-
-# --- events ----------------------------------------------------------------------------
-
-
-class EventFeed(PortalFeed):
-    section_title = "Sự kiện"
-    section_description = "Lịch sự kiện của"
-
-    model = EventPage
-    section_model = EventIndexPage
-
-    def get_pages(self, scope):
-        return super().get_pages(scope).select_related("organiser")
-
-    def item_description(self, item):
-        lines = []
-        if item.start:
-            when = format_local(item.start)
-            if item.end:
-                when += f" – {format_local(item.end)}"
-            lines.append(f"Thời gian: {when}")
-        if item.place:
-            lines.append(f"Địa điểm: {item.place}")
-        if item.organiser_id:
-            lines.append(f"Đơn vị tổ chức: {item.organiser.title}")
-        lines += (item.summary or item.listing_summary).splitlines()
-        return lines_to_html(lines)
-
-
-class EventAtomFeed(AtomFeedMixin, EventFeed):
-    pass
-
-
-# --- documents -------------------------------------------------------------------------
-
-
-class DocumentFeed(PortalFeed):
-    section_title = "Văn bản"
-    section_description = "Văn bản mới đăng trên"
-
-    model = LegalDocumentPage
-    section_model = LegalDocumentIndexPage
-
-    def get_pages(self, scope):
-        return (
-            super()
-            .get_pages(scope)
-            .select_related("document_type", "issuer")
-            .prefetch_related("co_issuers")
-        )
-
-    def item_title(self, item):
-        symbol = item.number_symbol
-        return f"{symbol} – {item.title}" if symbol else item.title
-
-    def item_description(self, item):
-        lines = [item.summary]
-        if item.date_issued:
-            lines.append(f"Ngày ban hành: {item.date_issued:%d/%m/%Y}")
-        if item.signer:
-            lines.append(f"Người ký: {item.signer}")
-        return lines_to_html(lines)
-
-    def item_categories(self, item):
-        return [
-            str(value)
-            for value in (
-                item.document_type.name if item.document_type_id else None,
-                item.issuer.name if item.issuer_id else None,
-            )
-            if value
-        ]
-
-
-class DocumentAtomFeed(AtomFeedMixin, DocumentFeed):
-    pass

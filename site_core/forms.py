@@ -8,8 +8,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 from wagtail.models import Page, TranslatableMixin
 
-from site_core.admin_visibility import limit_page_choices
-from site_core.stale_edit import StaleEditGuardMixin
+from site_core.editorial.stale_edit import StaleEditGuardMixin
+from site_core.editorial.visibility import limit_page_choices
 from site_core.text import fold_vietnamese, vietnamese_slugify
 
 SLUG_FORMATTERS_ATTR = "data-w-slug-formatters-value"
@@ -47,7 +47,7 @@ def admin_js_slug(title):
 class PortalPageForm(StaleEditGuardMixin, WagtailAdminPageForm):
     """Every portal page form: slugs are readable ASCII made from the Vietnamese title.
 
-    A form loaded from an older revision than the latest is refused (site_core/stale_edit.py).
+    A form loaded from an older revision than the latest is refused (site_core/editorial/stale_edit.py).
 
     An empty slug is filled from the title ("Đảng bộ tỉnh Đồng Nai" -> dang-bo-tinh-dong-nai),
     and a slug the admin script derived by dropping Đ/đ is corrected the same way.

@@ -517,7 +517,7 @@ def _report_settings(media_root):
         },
         "SECURE_SSL_REDIRECT": False,
         # The walker signs its throwaway users in with force_login: without this, every
-        # screen would be the second-factor enrollment page (site_core/two_factor.py).
+        # screen would be the second-factor enrollment page (site_core/security/two_factor.py).
         "PORTAL_2FA_REQUIRED": False,
     }
 
@@ -650,7 +650,7 @@ class PortalBuilder:
         return self
 
     def make_users(self):
-        from site_core.portal_setup import (
+        from site_core.editorial.setup import (
             BOARD,
             COLLABORATORS,
             EDITORS,
@@ -942,7 +942,7 @@ def walk_path(walker, portal):
             "collection": Collection.get_first_root_node().pk,
         },
     )
-    # The description (alt text) is required: site_core/image_forms.py.
+    # The description (alt text) is required: site_core/files/image_forms.py.
     walker.post(
         "Tải ảnh lên thiếu mô tả (lỗi)",
         reverse("wagtailimages:add"),

@@ -9,9 +9,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from news import ics
-from site_core import feeds, media_views, views
-from site_core.api import api_router
+from site_core import views
+from site_core.api.endpoints import api_router
+from site_core.files import views as media_views
 from site_core.sitemaps import sitemap
 
 handler404 = "site_core.views.page_not_found"
@@ -28,7 +28,7 @@ urlpatterns = [
 ]
 
 # Uploaded files go through the app in every environment: each is served only after its
-# check (site_core/media_access.py, docs/files.md); documents only by /documents/.
+# check (site_core/files/access.py, docs/files.md); documents only by /documents/.
 media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
 urlpatterns += [
     re_path(
@@ -54,34 +54,12 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Feeds and calendars of the current site in the active language (site_core/feeds.py).
-feed_urlpatterns = [
-    path("rss/tin-hoat-dong/", feeds.NewsFeed.as_view(), name="feed_news_rss"),
-    path("atom/tin-hoat-dong/", feeds.NewsAtomFeed.as_view(), name="feed_news_atom"),
-    path(
-        "rss/tin-hoat-dong/chuyen-muc/<slug:slug>/",
-        feeds.NewsCategoryFeed.as_view(),
-        name="feed_news_category_rss",
-    ),
-    path(
-        "atom/tin-hoat-dong/chuyen-muc/<slug:slug>/",
-        feeds.NewsCategoryAtomFeed.as_view(),
-        name="feed_news_category_atom",
-    ),
-    path("rss/su-kien/", feeds.EventFeed.as_view(), name="feed_events_rss"),
-    path("atom/su-kien/", feeds.EventAtomFeed.as_view(), name="feed_events_atom"),
-    path("rss/van-ban/", feeds.DocumentFeed.as_view(), name="feed_documents_rss"),
-    path("atom/van-ban/", feeds.DocumentAtomFeed.as_view(), name="feed_documents_atom"),
-    path("lich/su-kien.ics", ics.upcoming_events_ics, name="events_ics"),
-    path("lich/su-kien/<int:pk>.ics", ics.event_ics, name="event_ics"),
-]
-
-# Vietnamese URLs carry no prefix; English ones live under /en/.
+# Vietnamese URLs carry no prefix; English ones live under /en/. Each app routes its own
+# feeds and views; Wagtail serves the pages.
 urlpatterns += i18n_patterns(
-    *feed_urlpatterns,
-    # Search in the active language: /tim-kiem/ (Vietnamese), /en/tim-kiem/ (English).
-    path("tim-kiem/", views.search, name="search"),
-    path("tim-kiem/goi-y/", views.search_suggestions, name="search_suggestions"),
+    path("", include("news.urls")),
+    path("", include("legal_docs.urls")),
+    path("", include("site_core.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

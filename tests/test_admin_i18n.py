@@ -25,8 +25,8 @@ from wagtail.test.utils.form_data import (
 )
 
 from news.models import NewsArticlePage
+from site_core.editorial.setup import EDITORS, setup_portal
 from site_core.i18n_report import read_po_entries, run_report
-from site_core.portal_setup import EDITORS, setup_portal
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

@@ -1,4 +1,4 @@
-"""Read-only content API under /api/v2/ (site_core/api.py, api_fields on the page models)."""
+"""Read-only content API under /api/v2/ (site_core/api/endpoints.py, api_fields on the page models)."""
 
 import base64
 import datetime

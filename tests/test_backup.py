@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from site_core import backup as backups
+from site_core.operations import backup as backups
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)

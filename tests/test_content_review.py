@@ -22,8 +22,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from legal_docs.models import DocumentType, IssuingBody
 from news.models import NewsCategory
 from org_structure.models import Person
-from site_core.models import PortalSettings
-from site_core.portal_setup import (
+from site_core.editorial.setup import (
     ADMINS,
     BOARD,
     COLLABORATORS,
@@ -33,6 +32,7 @@ from site_core.portal_setup import (
     section_collection,
     setup_portal,
 )
+from site_core.models import PortalSettings
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.test import Client
 from wagtail import hooks
 from wagtail.models import Page
 
-from site_core import backup as backups
+from site_core.operations import backup as backups
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -24,7 +24,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from legal_docs.models import LegalDocumentPage
-from site_core.portal_setup import BOARD, BOARD_TASK, EDITOR_TASK, EDITORS
+from site_core.editorial.setup import BOARD, BOARD_TASK, EDITOR_TASK, EDITORS
 from tests import factories, test_workflow
 from tests.test_workflow import (
     approve,

@@ -1,6 +1,6 @@
 """Alt text: an image's description is required in the admin and is what visitors' <img> say.
 
-Wagtail uses `Image.description` as alt text; site_core/image_forms.py (through
+Wagtail uses `Image.description` as alt text; site_core/files/image_forms.py (through
 WAGTAILIMAGES_IMAGE_FORM_BASE) makes it required on every admin path that saves an image.
 """
 
@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
 
-from site_core.image_forms import DESCRIPTION_IS_FILENAME, DESCRIPTION_REQUIRED
+from site_core.files.image_forms import DESCRIPTION_IS_FILENAME, DESCRIPTION_REQUIRED
 from tests import factories
 
 DESCRIPTION = "Đồng chí Bí thư Tỉnh ủy phát biểu khai mạc hội nghị"

@@ -1,4 +1,4 @@
-"""Files follow the content that uses them (site_core/media_access.py, docs/files.md).
+"""Files follow the content that uses them (site_core/files/access.py, docs/files.md).
 
 Every test asks for a file the way a visitor or a signed-in user would: by the document
 URL (/documents/<id>/<name>), by the media URLs an image's original or rendition has,
@@ -21,8 +21,7 @@ from django.urls import clear_url_caches, reverse
 from wagtail.models import Collection, PageViewRestriction, ReferenceIndex
 
 from legal_docs.models import LegalDocumentPage
-from site_core.models import PortalSettings
-from site_core.portal_setup import (
+from site_core.editorial.setup import (
     ADMINS,
     BOARD,
     COLLABORATORS,
@@ -31,6 +30,7 @@ from site_core.portal_setup import (
     section_collection,
     setup_portal,
 )
+from site_core.models import PortalSettings
 from tests import factories
 
 PASSWORD = "mat-khau-thu-nghiem-2026"  # noqa: S105
@@ -203,7 +203,7 @@ def test_media_documents_url_is_never_served(client, document_index, environment
 
 
 def test_superuser_marks_a_collection_public(client, home_page, people):
-    from site_core.models import PublicCollection
+    from site_core.files.models import PublicCollection
 
     collection = Collection.get_first_root_node().add_child(name="Biểu mẫu dùng chung")
     document = factories.DocumentFactory(collection=collection)
@@ -236,7 +236,7 @@ def test_superuser_marks_a_collection_public(client, home_page, people):
 
 
 def test_public_collection_does_not_open_a_secret_documents_file(client, document_index):
-    from site_core.models import PublicCollection
+    from site_core.files.models import PublicCollection
 
     collection = Collection.get_first_root_node().add_child(name="Công khai")
     PublicCollection.objects.create(collection=collection)
@@ -384,7 +384,7 @@ def test_one_files_decision_costs_a_constant_number_of_queries(
 def test_nginx_backend_hands_the_file_to_the_web_server(client, news_index, settings):
     image = factories.ImageFactory()
     factories.NewsArticlePageFactory(parent=news_index, featured_image=image)
-    settings.SENDFILE_BACKEND = "site_core.sendfile_nginx"
+    settings.SENDFILE_BACKEND = "site_core.files.sendfile_nginx"
     settings.SENDFILE_ROOT = str(settings.MEDIA_ROOT)
     settings.SENDFILE_URL = "/protected-media/"
 

@@ -22,7 +22,7 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import querydict_from_html
 
 from news.models import NewsArticlePage
-from site_core.portal_setup import ADMINS, BOARD, EDITORS
+from site_core.editorial.setup import ADMINS, BOARD, EDITORS
 from tests import factories
 from tests.test_workflow import (  # noqa: F401  (portal: the fixture)
     PASSWORD,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from legal_docs.models import DocumentType, IssuingBody
-from site_core.search import (
+from site_core.search.backend import (
     MAX_QUERY_LENGTH,
     SEARCH_TYPES,
     build_search_query,

@@ -1,5 +1,7 @@
-"""`seed_demo` refuses to run under production settings: it would create `admin` with the
-demo password that the README publishes."""
+"""The demo cannot be loaded into a production portal: it would create `admin` with the
+demo password that the README publishes. Production settings do not install the demo app
+(site_core.demo), so its commands do not exist there; and should a deployment install it,
+the command still refuses without PORTAL_ALLOW_DEMO."""
 
 import os
 import subprocess
@@ -13,6 +15,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from wagtail.models import Page
+
+from site_core.settings import base as base_settings  # what production builds on
 
 PROJECT_DIR = settings.BASE_DIR
 
@@ -29,7 +33,8 @@ def test_seed_demo_refuses_without_the_demo_flag():
 
 def test_seed_demo_exits_non_zero_under_the_production_settings_module(tmp_path):
     """The real production module, as an operator would run it. The database named does
-    not exist, so should the guard ever go missing the seed fails there and writes nothing."""
+    not exist, so should the demo app ever be installed there the seed fails and writes
+    nothing."""
     db = settings.DATABASES["default"]
     env = {
         **os.environ,
@@ -50,4 +55,9 @@ def test_seed_demo_exits_non_zero_under_the_production_settings_module(tmp_path)
         check=False,
     )
     assert result.returncode != 0
-    assert "seed_demo chỉ dùng cho máy phát triển và kiểm thử" in result.stderr
+    assert "Unknown command: 'seed_demo'" in result.stderr
+
+
+def test_production_settings_do_not_install_the_demo():
+    assert "site_core.demo" not in base_settings.INSTALLED_APPS
+    assert "site_core.demo" in settings.INSTALLED_APPS  # the tests run the demo

@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 
-from site_core.signin import SEEN_KEY, STARTED_KEY
+from site_core.security.signin import SEEN_KEY, STARTED_KEY
 
 PASSWORD = "kiem-thu-dang-nhap-2026"  # noqa: S105
 LOGIN = "/admin/login/"

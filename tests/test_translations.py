@@ -19,10 +19,10 @@ from wagtail.test.utils.form_data import (
 from wagtail_localize.models import Translation
 
 from news.models import NewsCategory
+from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, WORKFLOW_NAME, grant_section
+from site_core.editorial.setup import setup_portal as run_setup
 from site_core.forms import admin_js_slug
 from site_core.models import StandardPage
-from site_core.portal_setup import BOARD, COLLABORATORS, EDITORS, WORKFLOW_NAME, grant_section
-from site_core.portal_setup import setup_portal as run_setup
 from site_core.templatetags import language_tags
 from tests import factories
 

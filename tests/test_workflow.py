@@ -22,8 +22,8 @@ from wagtail.test.utils.form_data import (
 )
 
 from news.models import NewsArticlePage
-from site_core.models import FourEyesApprovalTask
-from site_core.portal_setup import (
+from site_core.editorial.models import FourEyesApprovalTask
+from site_core.editorial.setup import (
     BOARD,
     COLLABORATORS,
     EDITORS,

@@ -457,7 +457,9 @@ def logged_problems():
             elif "WORKER TIMEOUT" in line:
                 found["gunicorn worker timeout"] += 1
             elif "Database connection lost during" in line:
-                found["read retried on a new database connection (site_core.db_retry)"] += 1
+                found[
+                    "read retried on a new database connection (site_core.operations.db_retry)"
+                ] += 1
     return found
 
 

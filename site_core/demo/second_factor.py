@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from site_core.two_factor import RECOVERY_DEVICE_NAME, new_recovery_codes
+from site_core.security.two_factor import RECOVERY_DEVICE_NAME, new_recovery_codes
 
 from .users import DEMO_LOGINS
 

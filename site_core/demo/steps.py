@@ -747,7 +747,7 @@ def role_users(ctx):
     from django.contrib.auth.models import Group
 
     from news.models import NewsIndexPage
-    from site_core.portal_setup import BOARD, COLLABORATORS, EDITORS, grant_section
+    from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
 
     User = get_user_model()
     news_index = NewsIndexPage.objects.descendant_of(ctx.home).first()

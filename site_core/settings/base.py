@@ -33,7 +33,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The portal's rooms (docs/architecture.md): the page base, then cross-cutting apps,
+    # then the content domains. Before wagtail.admin so their admin templates win.
     "site_core",
+    "site_core.editorial",
+    "site_core.files",
+    "site_core.security",
+    "site_core.search",
+    "site_core.api",
+    "site_core.operations",
     "home",
     "history",
     "org_structure",
@@ -49,7 +57,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
-    "site_core.users_apps.PortalUsersAppConfig",  # wagtail.users with the portal's user admin
+    "site_core.editorial.users_apps.PortalUsersAppConfig",  # wagtail.users with the portal's user admin
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -72,8 +80,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "site_core.security_headers.PortalCSPMiddleware",
-    "site_core.security_headers.PermissionsPolicyMiddleware",
+    "site_core.security.headers.PortalCSPMiddleware",
+    "site_core.security.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,14 +90,14 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Staff sign-in: idle and absolute session limits, then the second factor before any
-    # admin page (site_core/signin.py, site_core/two_factor.py).
-    "site_core.signin.SessionTimeoutMiddleware",
-    "site_core.two_factor.SecondFactorMiddleware",
+    # admin page (site_core/security/signin.py, site_core/security/two_factor.py).
+    "site_core.security.signin.SessionTimeoutMiddleware",
+    "site_core.security.two_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A GET/HEAD whose database connection is lost mid-request (a PostgreSQL restart) runs
-    # once more on a new connection instead of answering 500 (site_core/db_retry.py).
-    "site_core.db_retry.RetryReadAfterLostConnection",
+    # once more on a new connection instead of answering 500 (site_core/operations/db_retry.py).
+    "site_core.operations.db_retry.RetryReadAfterLostConnection",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -206,7 +214,7 @@ FORMAT_MODULE_PATH = ["site_core.formats"]
 # New translations start as drafts and go through the workflow like any page.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Translations are edited in the normal page editor, which has "Gửi duyệt" and where
-# direct publishing is refused (site_core/permission_tester.py).
+# direct publishing is refused (site_core/editorial/permission_tester.py).
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 
 STATIC_URL = "/static/"
@@ -234,39 +242,39 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Upload caps, refused with a form error in every admin upload path (site_core/image_forms.py,
-# site_core/document_forms.py). 40 million pixels is a full-size camera photo; a rendition
+# Upload caps, refused with a form error in every admin upload path (site_core/files/image_forms.py,
+# site_core/files/document_forms.py). 40 million pixels is a full-size camera photo; a rendition
 # of it stays within a worker's memory.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_MAX_IMAGE_SIZE", 10 * 1024 * 1024))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("PORTAL_MAX_IMAGE_PIXELS", 40_000_000))
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("PORTAL_MAX_DOCUMENT_SIZE", 50 * 1024 * 1024))
-# Alt text: an image's description is required in every admin form (site_core/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.image_forms.PortalImageForm"
+# Alt text: an image's description is required in every admin form (site_core/files/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.files.image_forms.PortalImageForm"
 # Replacing the file of an image or document that live content uses is for the board
-# (site_core/media_review.py, docs/content-review.md).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_core.document_forms.PortalDocumentForm"
+# (site_core/files/review.py, docs/content-review.md).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_core.files.document_forms.PortalDocumentForm"
 # Only superusers publish directly; the workflow's last approval publishes pages and
-# snippets on its own authority (site_core/permission_tester.py, site_core/workflow_finish.py).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "site_core.workflow_finish.publish_approved"
+# snippets on its own authority (site_core/editorial/permission_tester.py, site_core/editorial/workflow_finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "site_core.editorial.workflow_finish.publish_approved"
 # Diacritic-insensitive search: PostgreSQL FTS with the vi_unaccent configuration
-# (site_core migration 0005), accent-folded FTS5 on SQLite. See site_core/search.py.
+# (site_core migration 0005), accent-folded FTS5 on SQLite. See site_core/search/backend.py.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "site_core.search", "SEARCH_CONFIG": "vi_unaccent"},
+    "default": {"BACKEND": "site_core.search.backend", "SEARCH_CONFIG": "vi_unaccent"},
 }
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
-WAGTAILADMIN_USER_LOGIN_FORM = "site_core.admin_forms.PortalLoginForm"  # labelled password
+WAGTAILADMIN_USER_LOGIN_FORM = "site_core.security.admin_forms.PortalLoginForm"  # labelled password
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # An edit during review is approved again from the first step, but by comparing content
-# (site_core/workflow_rules.py): Wagtail's own re-approval compares revision ids, and the
+# (site_core/editorial/workflow_rules.py): Wagtail's own re-approval compares revision ids, and the
 # edit page saves a revision whenever the browser's form re-serialises rich text, so every
 # approval from the edit page would send the page back to the editors, forever.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The content API is public and read-only: it signs nobody in, so it is no password oracle
-# around the second factor and the sign-in lockout (site_core/signin.py).
+# around the second factor and the sign-in lockout (site_core/security/signin.py).
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 # No third parties: avatars are the admin's own (uploaded or its default picture), never
 # Gravatar, which would learn who is signed in on every admin page.
@@ -288,7 +296,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy (django-csp; site_core/security_headers.py). Visitor pages run
+# Content-Security-Policy (django-csp; site_core/security/headers.py). Visitor pages run
 # only the portal's own script files: no inline script, no other host.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -361,7 +369,7 @@ BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 BACKUP_PG_DUMP = os.environ.get("BACKUP_PG_DUMP", "pg_dump")
 BACKUP_PG_RESTORE = os.environ.get("BACKUP_PG_RESTORE", "pg_restore")
 
-# Staff sign-in (README "Staff sign-in"; site_core/signin.py, site_core/two_factor.py).
+# Staff sign-in (README "Staff sign-in"; site_core/security/signin.py, site_core/security/two_factor.py).
 # Second factor: TOTP through django-otp, required for every account that can reach the
 # admin before any admin page, enrolled on first sign-in; recovery codes are django-otp
 # static tokens. PORTAL_2FA_REQUIRED is the one switch (off only in test settings).
@@ -386,8 +394,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal_signin/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 403
 # Behind N trusted reverse proxies the client address is the N-th from the right of
-# X-Forwarded-For; 0 (direct) uses REMOTE_ADDR. See site_core/signin.py.
-AXES_CLIENT_IP_CALLABLE = "site_core.signin.client_ip"
+# X-Forwarded-For; 0 (direct) uses REMOTE_ADDR. See site_core/security/signin.py.
+AXES_CLIENT_IP_CALLABLE = "site_core.security.signin.client_ip"
 PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 # Sessions: signed out after 30 minutes without a request and 12 hours after sign-in.
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60

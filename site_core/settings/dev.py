@@ -12,3 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PORTAL_ALLOW_DEMO = True
+
+# The demo portal (seed_demo, demo_logins) is a development tool, never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "site_core.demo"]  # noqa: F405

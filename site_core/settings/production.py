@@ -27,7 +27,7 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 
 # Files are checked by the app and sent by Wagtail's sendfile (docs/files.md). Behind
-# nginx, set SENDFILE_BACKEND=site_core.sendfile_nginx: the app answers with
+# nginx, set SENDFILE_BACKEND=site_core.files.sendfile_nginx: the app answers with
 # X-Accel-Redirect to SENDFILE_URL, an internal nginx location over MEDIA_ROOT.
 SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "wagtail.utils.sendfile_streaming_backend")
 SENDFILE_ROOT = os.environ.get("SENDFILE_ROOT", str(MEDIA_ROOT))  # noqa: F405
@@ -36,7 +36,7 @@ SENDFILE_URL = os.environ.get("SENDFILE_URL", "/protected-media/")
 # Optional: uploaded files on S3-compatible storage shared by several app servers
 # (docs/deploy.md). Set AWS_STORAGE_BUCKET_NAME and `pip install "django-storages[s3]"`.
 # The bucket stays private and file URLs stay on the portal's host: the app checks each
-# file and streams it (site_core/storage_s3.py, docs/files.md).
+# file and streams it (site_core/files/storage_s3.py, docs/files.md).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     import importlib.util
@@ -51,7 +51,7 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES = {
         **STORAGES,  # noqa: F405
         "default": {
-            "BACKEND": "site_core.storage_s3.PortalS3Storage",
+            "BACKEND": "site_core.files.storage_s3.PortalS3Storage",
             "OPTIONS": {
                 "bucket_name": AWS_STORAGE_BUCKET_NAME,
                 # Empty for AWS itself; the provider's URL for MinIO, Ceph, Wasabi...

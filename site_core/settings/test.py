@@ -21,3 +21,6 @@ MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PORTAL_ALLOW_DEMO = True
 PORTAL_2FA_REQUIRED = False  # tests/test_signin.py turns it on; other tests use force_login
+
+# The demo portal (seed_demo, demo_logins) is a development tool, never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "site_core.demo"]  # noqa: F405

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from news.models import NewsArticlePage, NewsIndexPage
-from site_core.portal_setup import BOARD, COLLABORATORS, EDITORS, grant_section, setup_portal
+from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section, setup_portal
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,0 +1,100 @@
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from wagtail.models import AbstractGroupApprovalTask
+
+from . import workflow_rules
+
+
+class FourEyesApprovalTask(AbstractGroupApprovalTask):
+    """Group approval under the four-eyes rule, over what is actually published.
+
+    A member of the task's groups (or a superuser) may approve a step of a workflow run
+    unless they:
+
+    1. submitted the run (``WorkflowState.requested_by``);
+    2. wrote any revision of the page since it was submitted: the submitted revision and
+       every later one, because the last approval publishes the *latest* revision, not
+       the one the step started on (an autosave that overwrites one's own revision counts);
+    3. approved another step of the same run (one person never approves two steps, even
+       when they belong to both groups).
+
+    "Request changes" (reject) stays available to them. ``get_actions`` (the edit view's
+    action menu and the workflow views), ``on_action`` and the dashboard queryset
+    ``get_task_states_user_can_moderate`` apply the same rule (site_core/editorial/workflow_rules.py),
+    so the approve action is never offered where it would be refused.
+
+    An edit that changes the content while the page is in review sends the run back to
+    the first step (the after-edit hooks in workflow_rules, and again here at approval for
+    any other path); its author then falls under rule 2. A revision that changes nothing
+    but Wagtail's bookkeeping (the browser's form re-serialises rich text, so approving from
+    the edit page saves one) is no edit and writes nothing. When an approver edits and
+    approves in one request, the edit is kept, the approval refused and the run restarted.
+
+    Content whose latest revision carries a secrecy level (legal documents "Mật", "Tối
+    mật", "Tuyệt mật") is never approved: approving such a run ends it (cancelled) instead
+    of failing on publication and leaving the run stuck.
+    """
+
+    def approval_refusal(self, task_state, user):
+        return workflow_rules.approval_refusal(task_state, user)
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        task_state = obj.current_workflow_task_state if obj is not None else None
+        if actions and task_state is not None and self.approval_refusal(task_state, user):
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        workflow_state = task_state.workflow_state
+        if task_state.status != task_state.STATUS_IN_PROGRESS or workflow_state.status != (
+            workflow_state.STATUS_IN_PROGRESS
+        ):
+            raise PermissionDenied("Bước duyệt này đã kết thúc.")
+        # The views check get_actions on the page in the URL; the task state may be
+        # another page's, so check everything again against the task state itself.
+        if not any(
+            name == "approve"
+            for name, _label, _modal in super().get_actions(workflow_state.content_object, user)
+        ):
+            raise PermissionDenied("Bạn không thuộc nhóm duyệt bước này.")
+        if workflow_rules.secrecy_level(workflow_state):
+            # Publishing would fail validation: end the run cleanly; the edit view then
+            # tells why (workflow_rules.warn_secret_draft).
+            workflow_rules.stop_workflow(workflow_state, user)
+            return None
+        refusal = self.approval_refusal(task_state, user)
+        if refusal:
+            if workflow_rules.changed_during_step(task_state):
+                # "Save and approve" in one request: the edit stands and, like any edit
+                # during review, sends the page back to the first step.
+                workflow_rules.restart_from_first_step(workflow_state, user)
+                return None
+            raise PermissionDenied(refusal)
+        if workflow_rules.step_needs_restart(task_state):
+            # The content changed since this step began, by a path without the edit hooks
+            # (a translation sync, a script): this approval would cover unread text.
+            workflow_rules.restart_from_first_step(workflow_state, user)
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return workflow_rules.exclude_refused(states, user)
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Thành viên các nhóm được chọn duyệt bước này, trừ người đã gửi duyệt, "
+            "đã sửa bài kể từ khi gửi duyệt hoặc đã duyệt một bước khác của lượt duyệt."
+        )
+
+    class Meta:
+        # The table keeps the name it had when the task lived in site_core (migration 0009).
+        db_table = "site_core_foureyesapprovaltask"
+        verbose_name = "bước duyệt bốn mắt"
+        verbose_name_plural = "bước duyệt bốn mắt"

@@ -1,0 +1,82 @@
+"""The portal's publishing rules, in the page permission tester Wagtail's views consult.
+
+Publishing happens only through "Quy trình đăng tin": the last approval publishes
+(site_core/editorial/workflow_finish.py). Nobody but a superuser publishes directly, whatever page
+permissions a group holds: the board holds `publish_page` to withdraw pages, not to
+publish around the editors.
+
+Wagtail asks `page.permissions_for_user(user)` everywhere: the edit and create views,
+the action menu, copy, move and delete, the bulk actions, revisions, scheduling, the
+explorer's buttons and wagtail-localize's synced editor. `BasePage.permissions_for_user`
+returns this tester, and `Page.permissions_for_user` hands generic `Page` instances (the
+explorer, bulk actions) to the specific class's override, so every portal page gets it.
+Wagtail has no setting for a site-wide tester; the only pages outside `BasePage` are the
+tree's root and Wagtail's welcome page, where no portal group holds permissions.
+"""
+
+from wagtail.admin.forms.pages import CopyForm
+from wagtail.models import PagePermissionTester
+from wagtail.permissions import page_permission_policy
+
+
+def may_publish_directly(user):
+    return user.is_active and user.is_superuser
+
+
+def page_bulk_actions_refused(user):
+    """Page bulk actions this tester refuses on every page for `user`: not offered.
+
+    Wagtail lists every registered bulk action to everyone and checks each page only
+    after the choice (site_core/templates/wagtailadmin/bulk_actions/footer.html).
+    """
+    refused = set()
+    if not may_publish_directly(user):
+        refused.add("publish")
+    if not page_permission_policy.user_has_permission(user, "publish"):
+        refused.add("unpublish")  # can_unpublish needs publish_page
+    return refused
+
+
+class PortalPagePermissionTester(PagePermissionTester):
+    def can_publish(self):
+        return may_publish_directly(self.user) and super().can_publish()
+
+    def can_publish_subpage(self):
+        return may_publish_directly(self.user) and super().can_publish_subpage()
+
+    # Wagtail ties these two to can_publish. Neither makes unreviewed text live:
+    # cancelling a scheduled publication and choosing who may see reviewed content stay
+    # with the holders of publish_page (the board), as in Wagtail.
+
+    def can_unschedule(self):
+        return super().can_publish()
+
+    def can_set_view_restrictions(self):
+        return super().can_publish()
+
+    def can_delete(self, ignore_bulk=False):
+        # A live page is taken down by withdrawing it, with a reason kept in its history;
+        # only then may it be deleted (Wagtail lets publish_page holders delete live pages).
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or "publish" not in self.permissions:
+            return True  # without publish_page, Wagtail already refuses live pages
+        if self.page.live:
+            return False
+        return self.page.is_leaf() or not self.page.get_descendants().live().exists()
+
+    def can_move(self):
+        # Wagtail derives this from can_delete; moving a live page takes nothing down.
+        return super().can_delete(ignore_bulk=True)
+
+
+class PortalCopyForm(CopyForm):
+    """Wagtail's copy form without "publish copies" and "alias" for those who may not
+    publish: the view would refuse them (the tester), so they are not offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.page.get_parent()
+        if not parent.permissions_for_user(self.user).can_publish_subpage():
+            self.fields.pop("publish_copies", None)
+            self.fields.pop("alias", None)

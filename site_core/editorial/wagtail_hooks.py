@@ -1,0 +1,168 @@
+"""Admin rules of the publishing workflow.
+
+Who may publish, unpublish, copy, move and delete is decided by the page permission
+tester (site_core/editorial/permission_tester.py), which Wagtail's own views and menus consult.
+Here: a sent-back page is reviewed again from the first step, withdrawals keep their
+reason, and the dashboard shows what waits for review.
+"""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page, TaskState, WorkflowState
+
+from site_core.editorial import localize_guards, visibility
+from site_core.editorial.withdrawal import (  # also registers the bulk withdrawal
+    REASON_REQUIRED,
+    WITHDRAW_ACTION,
+    log_withdrawal,
+    normalise_reason,
+)
+
+
+@hooks.register("before_edit_page")
+def before_edit_page(request, page):
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    if request.method == "POST" and request.POST.get("action-submit"):
+        # Wagtail resumes a sent-back workflow at the step that sent it back; the portal
+        # wants changed content reviewed again from the first step.
+        workflow_state.cancel(user=request.user)
+    elif request.method == "GET":
+        rejected = workflow_state.current_task_state
+        comment = rejected.get_comment() if rejected else ""
+        by = (
+            rejected.finished_by.get_full_name() or rejected.finished_by.get_username()
+            if (rejected and rejected.finished_by)
+            else ""
+        )
+        text = f"Bài bị trả lại ở bước “{rejected.task.name}”" if rejected else "Bài bị trả lại"
+        if by:
+            text += f" bởi {by}"
+        text += f". Ý kiến: “{comment}”." if comment else "."
+        messages.warning(request, text + " Sửa bài rồi bấm “Gửi duyệt” để duyệt lại từ đầu.")
+
+
+# Withdrawing a page: the board gives a reason, kept in the page history.
+
+
+class WithdrawFormatter(LogFormatter):
+    label = "Gỡ bài (có lý do)"
+
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason", "")
+        return f"Gỡ bài khỏi cổng thông tin. Lý do: {reason}" if reason else "Gỡ bài"
+
+    def format_comment(self, log_entry):
+        return (log_entry.data or {}).get("reason", "")
+
+
+@hooks.register("register_log_actions")
+def register_withdraw_log_action(actions):
+    actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
+
+
+@hooks.register("before_unpublish_page")
+def require_withdraw_reason(request, page):
+    reason = normalise_reason(request.POST.get("reason", ""))
+    if not reason:
+        messages.error(request, REASON_REQUIRED)
+        return redirect(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    request.withdraw_reason = reason
+    # "Include descendants" takes the live pages below down too: each keeps the reason.
+    request.withdraw_descendants = (
+        list(page.get_descendants().live().values_list("pk", flat=True))
+        if request.POST.get("include_descendants")
+        else []
+    )
+
+
+@hooks.register("after_unpublish_page")
+def log_withdraw_reason(request, page):
+    reason = getattr(request, "withdraw_reason", "")
+    if not reason:
+        return
+    log_withdrawal(page, request.user, reason)
+    taken_down = Page.objects.filter(
+        pk__in=getattr(request, "withdraw_descendants", []), live=False
+    )
+    for descendant in taken_down:
+        log_withdrawal(descendant, request.user, reason)
+
+
+# Dashboard: what waits for me (oldest first) and where my own submissions stand.
+
+
+class AwaitingMyReviewPanel(Component):
+    name = "portal_awaiting_review"
+    template_name = "editorial/awaiting_review_panel.html"
+    order = 100
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            TaskState.objects.reviewable_by(request.user)
+            .select_related("revision__user", "workflow_state__requested_by", "task")
+            .order_by("started_at")[:50]
+        )
+        items = []
+        for state in states:
+            obj = state.revision.content_object if state.revision_id else None
+            if obj is None:
+                continue
+            items.append({"state": state, "object": obj})
+        return {"items": items, "request": request}
+
+
+class MySubmissionsPanel(Component):
+    name = "portal_my_submissions"
+    template_name = "editorial/my_submissions_panel.html"
+    order = 110
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            WorkflowState.objects.filter(requested_by=request.user)
+            .filter(
+                Q(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES])
+                | Q(status=WorkflowState.STATUS_APPROVED)
+            )
+            .select_related("current_task_state__task", "workflow")
+            .order_by("-created_at")[:30]
+        )
+        items = []
+        for state in states:
+            obj = state.content_object
+            if obj is None:
+                continue
+            comment = ""
+            last = state.task_states.exclude(comment="").order_by("-finished_at").first()
+            if last is not None:
+                comment = last.comment
+            items.append({"state": state, "object": obj, "comment": comment})
+        return {"items": items, "request": request}
+
+
+@hooks.register("construct_homepage_panels")
+def portal_homepage_panels(request, panels):
+    panels[:] = [
+        panel
+        for panel in panels
+        if getattr(panel, "name", "")
+        not in ("workflow_objects_to_moderate", "user_objects_in_workflow_moderation")
+    ]
+    panels.append(AwaitingMyReviewPanel())
+    panels.append(MySubmissionsPanel())
+
+
+# wagtail-localize's views, guarded by the page permission tester (localize_guards.py).
+hooks.register("register_admin_urls", localize_guards.translation_guard_urls, order=-1)
+hooks.register("construct_page_action_menu", localize_guards.hide_publisher_only_localize_items)
+# Page choosers list only what the user may see (visibility.py; hole 5 of issue 8).
+hooks.register("construct_page_chooser_queryset", visibility.chooser_shows_visible_pages)
