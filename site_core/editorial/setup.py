@@ -83,8 +83,6 @@ def page_permission(codename):
 
 def submit_translation_permission():
     """wagtail-localize makes this one in a data migration, so a flushed database lacks it."""
-    from django.contrib.contenttypes.models import ContentType
-
     content_type, _ = ContentType.objects.get_or_create(
         app_label="wagtail_localize", model="translation"
     )

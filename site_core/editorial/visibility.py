@@ -26,12 +26,11 @@ from django.db.models import F, Q
 from django.http import Http404
 
 from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 
 
 def visible_pages(user, queryset=None):
     """`queryset` (default: all pages) narrowed to what `user` may see in the admin."""
-    from wagtail.permissions import page_permission_policy
-
     if queryset is None:
         queryset = Page.objects.all()
     if user.is_superuser:

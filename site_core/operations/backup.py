@@ -32,8 +32,10 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.db import DatabaseError, connection, connections
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 MANIFEST = "manifest.json"
@@ -499,8 +501,6 @@ def replace_media(staging, progress=None):
 def forget_runtime_state(progress=None):
     """After the data went back in time: nothing cached from the newer state, and every
     session signs in again (a session from the backup may belong to a revoked account)."""
-    from django.contrib.sessions.models import Session
-
     deleted, _ = Session.objects.all().delete()
     for alias in settings.CACHES:
         cache = caches[alias]
@@ -513,8 +513,6 @@ def forget_runtime_state(progress=None):
 
 def migration_notes(manifest):
     """Compare the backup's applied migrations with the code's; lines for the operator."""
-    from django.db.migrations.loader import MigrationLoader
-
     in_backup = {tuple(item) for item in manifest.get("migrations", [])}
     on_disk = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     notes = []

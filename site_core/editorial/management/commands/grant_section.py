@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
@@ -19,8 +20,6 @@ class Command(BaseCommand):
     def handle(self, *args, page, group=None, user=(), **options):
         target = self.find_page(page)
         section_group = grant_section(target, group)
-        from django.contrib.auth import get_user_model
-
         for username in user:
             account = get_user_model().objects.filter(username=username).first()
             if account is None:
