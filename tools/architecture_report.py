@@ -1,21 +1,64 @@
 """Sizes, import cycles and function-level imports of the application code.
 
-    python tools/architecture_report.py
+    python tools/architecture_report.py [-v]
 
-Counts lines of Python outside migrations per top-level app (and per room inside
-site_core), the largest module, the longest functions, the import graph's cycles between
-modules (strongly connected components) and imports written inside functions. Used for
-docs/architecture.md and the closing note of issue 9.
+Counts lines of Python outside migrations per app (each room inside site_core apart),
+the largest modules, the longest functions, the import graph's cycles between modules
+(strongly connected components, with and without the imports written inside functions),
+imports inside functions (AppConfig.ready() aside: Django wants them there) and core
+modules that import a domain app. tests/test_architecture.py asserts the rules on the
+same analysis; docs/architecture.md explains them.
 """
 
 import ast
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["site_core", "home", "news", "history", "org_structure", "legal_docs"]
 DOMAIN = {"home", "news", "history", "org_structure", "legal_docs"}
+# The project package (settings, root URLs, WSGI) wires every app together, and the demo
+# app builds content of every type: both may import the domain apps; core may not.
+NOT_CORE = ("site_core.settings", "site_core.urls", "site_core.wsgi", "site_core.demo")
+
+
+@dataclass
+class Analysis:
+    lines: dict = field(default_factory=dict)  # module -> lines
+    functions: list = field(default_factory=list)  # (lines, qualified name)
+    graph: dict = field(default_factory=lambda: defaultdict(set))  # module-level imports
+    graph_all: dict = field(default_factory=lambda: defaultdict(set))  # with function ones
+    function_imports: list = field(default_factory=list)  # "module:line"
+    external_imports: dict = field(default_factory=lambda: defaultdict(set))  # top -> modules
+
+    def lines_per_app(self):
+        per_app = defaultdict(int)
+        for name, count in self.lines.items():
+            parts = name.split(".")
+            key = parts[0]
+            if parts[0] == "site_core" and len(parts) > 1:
+                room = ROOT / "site_core" / parts[1]
+                if room.is_dir() and (room / "apps.py").exists():
+                    key = f"site_core.{parts[1]}"
+            per_app[key] += count
+        return dict(per_app)
+
+    def module_cycles(self):
+        return strongly_connected(self.graph, self.lines)
+
+    def latent_cycles(self):
+        return strongly_connected(self.graph_all, self.lines)
+
+    def core_to_domain(self):
+        return sorted(
+            f"{src} -> {dst}"
+            for src, dsts in self.graph_all.items()
+            if src.startswith("site_core") and not src.startswith(NOT_CORE)
+            for dst in dsts
+            if dst.split(".")[0] in DOMAIN
+        )
 
 
 def modules():
@@ -23,14 +66,14 @@ def modules():
         for path in sorted((ROOT / app).rglob("*.py")):
             if "migrations" in path.parts:
                 continue
-            rel = path.relative_to(ROOT).with_suffix("")
-            parts = list(rel.parts)
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
             if parts[-1] == "__init__":
                 parts = parts[:-1]
             yield ".".join(parts), path
 
 
 def resolve(module, node, is_package):
+    """The dotted names an import statement may refer to."""
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
     base = module.split(".")
@@ -43,11 +86,6 @@ def resolve(module, node, is_package):
     return [prefix] + [f"{prefix}.{alias.name}" for alias in node.names]
 
 
-def is_ready(function):
-    """AppConfig.ready() is where Django wants imports of models and signal wiring."""
-    return function.name == "ready"
-
-
 def strongly_connected(graph, nodes):
     """Tarjan's algorithm: the components of more than one module are import cycles."""
     index, low, stack, on_stack, cycles = {}, {}, [], set(), []
@@ -58,7 +96,7 @@ def strongly_connected(graph, nodes):
         counter[0] += 1
         stack.append(v)
         on_stack.add(v)
-        for w in sorted(graph[v]):
+        for w in sorted(graph.get(v, ())):
             if w not in index:
                 visit(w)
                 low[v] = min(low[v], low[w])
@@ -82,87 +120,79 @@ def strongly_connected(graph, nodes):
     return cycles
 
 
-def main():
+class ModuleVisitor:
+    def __init__(self, analysis, name, is_package, names):
+        self.analysis, self.name, self.is_package, self.names = analysis, name, is_package, names
+
+    def visit(self, node, in_function=False):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = child.end_lineno - child.lineno + 1
+                self.analysis.functions.append((length, f"{self.name}.{child.name}"))
+                # AppConfig.ready() is where Django wants imports of models and signals.
+                self.visit(child, in_function=child.name != "ready")
+                continue
+            if isinstance(child, (ast.Import, ast.ImportFrom)):
+                self.record(child, in_function)
+            self.visit(child, in_function)
+
+    def record(self, node, in_function):
+        if in_function:
+            self.analysis.function_imports.append(f"{self.name}:{node.lineno}")
+        targets = resolve(self.name, node, self.is_package)
+        if not (isinstance(node, ast.ImportFrom) and node.level):
+            top = targets[0].split(".")[0]
+            if top not in APPS:
+                self.analysis.external_imports[top].add(self.name)
+        for target in targets:
+            if target.split(".")[0] not in APPS:
+                continue
+            while target and target not in self.names:
+                target = target.rpartition(".")[0]
+            if target and target != self.name:
+                self.analysis.graph_all[self.name].add(target)
+                if not in_function:
+                    self.analysis.graph[self.name].add(target)
+
+
+def analyse():
     mods = dict(modules())
-    names = set(mods)
-    lines = {}
-    graph = defaultdict(set)
-    graph_all = defaultdict(set)  # with the imports written inside functions
-    function_imports = []
-    functions = []
+    analysis = Analysis()
     for name, path in mods.items():
         source = path.read_text()
-        lines[name] = len(source.splitlines())
-        tree = ast.parse(source)
-        is_package = path.name == "__init__.py"
+        analysis.lines[name] = len(source.splitlines())
+        ModuleVisitor(analysis, name, path.name == "__init__.py", mods).visit(ast.parse(source))
+    return analysis
 
-        def visit(node, in_function, name=name, is_package=is_package):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    length = child.end_lineno - child.lineno + 1
-                    functions.append((length, f"{name}.{child.name}"))
-                    visit(child, not is_ready(child))
-                    continue
-                if isinstance(child, (ast.Import, ast.ImportFrom)):
-                    targets = [
-                        t for t in resolve(name, child, is_package) if t.split(".")[0] in APPS
-                    ]
-                    if in_function:
-                        function_imports.append(f"{name}:{child.lineno}")
-                    for target in targets:
-                        while target and target not in names:
-                            target = target.rpartition(".")[0]
-                        if target and target != name:
-                            graph_all[name].add(target)
-                            if not in_function:
-                                graph[name].add(target)
-                visit(child, in_function)
 
-        visit(tree, False)
-
-    per_app = defaultdict(int)
-    for name, count in lines.items():
-        parts = name.split(".")
-        key = parts[0]
-        if parts[0] == "site_core" and len(parts) > 1:
-            sub = ROOT / "site_core" / parts[1]
-            if sub.is_dir() and (sub / "apps.py").exists():
-                key = f"site_core.{parts[1]}"
-        per_app[key] += count
+def report(analysis, verbose=False):
+    per_app = analysis.lines_per_app()
     total = sum(per_app.values())
     print("Lines of Python (migrations excluded)")
     for key, count in sorted(per_app.items(), key=lambda kv: -kv[1]):
         print(f"  {key:28} {count:6}  {100 * count / total:5.1f}%")
     print(f"  {'total':28} {total:6}")
-    largest = sorted(lines.items(), key=lambda kv: -kv[1])[:5]
+    largest = sorted(analysis.lines.items(), key=lambda kv: -kv[1])[:5]
     print("Largest modules:", ", ".join(f"{n} ({c})" for n, c in largest))
-    functions.sort(reverse=True)
-    print("Longest functions:", ", ".join(f"{n} ({c})" for c, n in functions[:5]))
-
-    module_cycles = strongly_connected(graph, mods)
-    latent_cycles = strongly_connected(graph_all, mods)
-    print(f"Import cycles, module-level imports only: {len(module_cycles)}")
-    for cycle in module_cycles:
-        print("  " + " <-> ".join(cycle))
-    print(f"Import cycles once imports inside functions count: {len(latent_cycles)}")
-    for cycle in latent_cycles:
-        print("  " + " <-> ".join(cycle))
-    print(f"Imports inside functions: {len(function_imports)}")
-    core_to_domain = sorted(
-        f"{src} -> {dst}"
-        for src, dsts in graph.items()
-        if src.startswith("site_core")
-        for dst in dsts
-        if dst.split(".")[0] in DOMAIN
-    )
-    print(f"Core modules importing domain apps: {len(core_to_domain)}")
-    for edge in core_to_domain:
+    longest = sorted(analysis.functions, reverse=True)[:5]
+    print("Longest functions:", ", ".join(f"{n} ({c})" for c, n in longest))
+    for title, cycles in (
+        ("Import cycles, module-level imports only", analysis.module_cycles()),
+        ("Import cycles once imports inside functions count", analysis.latent_cycles()),
+    ):
+        print(f"{title}: {len(cycles)}")
+        for cycle in cycles:
+            print("  " + " <-> ".join(cycle))
+    print(f"Imports inside functions (AppConfig.ready aside): {len(analysis.function_imports)}")
+    edges = analysis.core_to_domain()
+    print(f"Core modules importing domain apps (project package and demo aside): {len(edges)}")
+    for edge in edges:
         print("  " + edge)
-    if "-v" in sys.argv:
+    if verbose:
         print("Function-level imports:")
-        for item in function_imports:
+        for item in analysis.function_imports:
             print("  " + item)
 
 
 if __name__ == "__main__":
-    main()
+    report(analyse(), verbose="-v" in sys.argv)

@@ -34,7 +34,7 @@ SENDFILE_ROOT = os.environ.get("SENDFILE_ROOT", str(MEDIA_ROOT))  # noqa: F405
 SENDFILE_URL = os.environ.get("SENDFILE_URL", "/protected-media/")
 
 # Optional: uploaded files on S3-compatible storage shared by several app servers
-# (docs/deploy.md). Set AWS_STORAGE_BUCKET_NAME and `pip install "django-storages[s3]"`.
+# (docs/deploy.md). Set AWS_STORAGE_BUCKET_NAME and `pip install -r requirements-s3.txt`.
 # The bucket stays private and file URLs stay on the portal's host: the app checks each
 # file and streams it (site_core/files/storage_s3.py, docs/files.md).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
@@ -46,7 +46,7 @@ if AWS_STORAGE_BUCKET_NAME:
     if importlib.util.find_spec("storages") is None:
         raise ImproperlyConfigured(
             "AWS_STORAGE_BUCKET_NAME được đặt nhưng chưa cài django-storages: "
-            'pip install "django-storages[s3]".'
+            "pip install -r requirements-s3.txt."
         )
     STORAGES = {
         **STORAGES,  # noqa: F405
