@@ -19,6 +19,7 @@ from modelsearch.tasks import insert_or_update_object_task
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -50,6 +51,7 @@ from legal_docs.models import (
 from legal_docs.tables import load_reference_tables
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
 from org_structure.models import OrgChartPage, OrgMembership, OrgUnitPage, Person
+from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
 from site_core.models import PortalSettings, StandardPage, vietnamese_slugify
 
 from . import content
@@ -747,11 +749,6 @@ def role_users(ctx):
 
     Only the demo seed creates them; production settings and migrations never do.
     """
-    from django.contrib.auth.models import Group
-
-    from news.models import NewsIndexPage
-    from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
-
     User = get_user_model()
     news_index = NewsIndexPage.objects.descendant_of(ctx.home).first()
     accounts = {
