@@ -36,7 +36,7 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-seed: migrate
+seed: install-dev migrate
 	$(PY) manage.py setup_portal
 	$(PY) manage.py seed_demo
 

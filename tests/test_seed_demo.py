@@ -6,6 +6,7 @@ files go to a temporary MEDIA_ROOT.
 """
 
 import io
+import json
 import time
 
 import pytest
@@ -32,6 +33,7 @@ from legal_docs.models import (
 from legal_docs.tables import load_reference_tables
 from news.models import EventPage, NewsArticlePage, NewsCategory
 from org_structure.models import OrgMembership, OrgUnitPage
+from site_core.demo.content import DATA_DIR
 from site_core.models import PortalSettings
 
 SECTION_SLUGS = [
@@ -82,6 +84,17 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic.__exit__(None, None, None)
     media.disable()
     clear_caches()
+
+
+def test_demo_texts_are_readable_json():
+    """The demo's texts are UTF-8 JSON with the Vietnamese letters as they are, not escaped."""
+    files = sorted(DATA_DIR.glob("*.json"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert isinstance(json.loads(text), dict)
+        assert "\\u" not in text, path.name
+    assert "Đảng bộ tỉnh Đồng Nai" in (DATA_DIR / "site.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.django_db

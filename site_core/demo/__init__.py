@@ -1,5 +1,6 @@
-"""The demo portal that `manage.py seed_demo` builds: texts as data, generated pictures and PDFs.
+"""The demo portal that `manage.py seed_demo` builds.
 
-Every text here was written for the demo. People are fictional (Nguyễn Văn A, Trần Thị B...);
-pictures and PDF files are drawn locally, so the seed needs no network access.
+Its texts are data (data/*.json, read by content.py), all written for the demo; people are
+fictional (Nguyễn Văn A, Trần Thị B...). Pictures and PDF files are drawn locally, so the
+seed needs no network access.
 """

@@ -19,18 +19,19 @@ from legal_docs.tables import DOCUMENT_TYPES_CSV
 from news.models import NewsCategory
 from site_core.models import vietnamese_slugify
 
-from . import english_content, org_content
+from . import content
 from .steps import stream
 
 
 def english_translations(ctx):
     """English translations of the home, introduction, organisation structure, contacts."""
     locale = Locale.objects.get(language_code="en")
-    translate_snippets(ctx, locale)
+    texts = content.english()
+    translate_snippets(ctx, locale, texts)
 
-    translate_page(ctx, ctx.home, locale, dict(english_content.HOME))
+    translate_page(ctx, ctx.home, locale, dict(texts["home"]))
     for key in ("org", "about", "contact"):
-        spec = english_content.SECTIONS[key]
+        spec = texts["sections"][key]
         fields = {
             "title": spec["title"],
             "listing_summary": spec["listing_summary"],
@@ -42,20 +43,31 @@ def english_translations(ctx):
             fields["intro"] = spec["intro"]
         translate_page(ctx, ctx.sections[key], locale, fields)
 
-    for spec in org_content.UNITS:
-        english = english_content.UNITS[spec["key"]]
+    for spec in content.org()["units"]:
+        english = texts["units"][spec["key"]]
         fields = {
             "title": english["title"],
             "functions": english["functions"],
-            "address": english.get("address", english_content.ADDRESS),
-            "phone": english_content.phone(spec["phone"]),
-            "listing_summary": english_content.unit_summary(english["title"]),
+            "address": english["address"],
+            "phone": international_phone(spec["phone"]),
+            "listing_summary": texts["unit_summary"].format(title=english["title"]),
         }
-        translate_page(ctx, ctx.units[spec["key"]], locale, fields, positions=True)
+        translate_page(ctx, ctx.units[spec["key"]], locale, fields, positions=texts["positions"])
 
 
-def translate_page(ctx, source, locale, fields, positions=False):
-    """The `locale` translation of `source`: made, filled and published unless it exists."""
+def international_phone(number):
+    """'(0251) 3 822 000' -> '+84 251 3 822 000'."""
+    if number.startswith("(0"):
+        area, _, rest = number[2:].partition(")")
+        return f"+84 {area} {rest.strip()}"
+    return number
+
+
+def translate_page(ctx, source, locale, fields, positions=None):
+    """The `locale` translation of `source`: made, filled and published unless it exists.
+
+    `positions` translates the members' positions of an org unit ({Vietnamese: English}).
+    """
     existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
@@ -66,9 +78,7 @@ def translate_page(ctx, source, locale, fields, positions=False):
     if positions:
         memberships = list(page.memberships.all())
         for membership in memberships:
-            membership.position = english_content.POSITIONS.get(
-                membership.position, membership.position
-            )
+            membership.position = positions.get(membership.position, membership.position)
         page.memberships = memberships
     page.save()
     revision = page.save_revision(user=ctx.admin)
@@ -87,7 +97,7 @@ def document_type_names():
         }
 
 
-def translate_snippets(ctx, locale):
+def translate_snippets(ctx, locale, texts):
     vi = ctx.locale
     type_names = document_type_names()
     for document_type in missing_translations(DocumentType, vi, locale):
@@ -98,18 +108,20 @@ def translate_snippets(ctx, locale):
             ctx.created["DocumentType"] += 1
 
     for body in missing_translations(IssuingBody, vi, locale):
-        if body.name in english_content.ISSUING_BODIES:
+        if body.name in texts["issuing_bodies"]:
             translation = body.copy_for_translation(locale)
-            translation.name = english_content.ISSUING_BODIES[body.name]
+            translation.name = texts["issuing_bodies"][body.name]
             translation.save()
             ctx.created["IssuingBody"] += 1
 
     for category in missing_translations(NewsCategory, vi, locale):
-        if category.slug not in english_content.NEWS_CATEGORIES:
+        english = texts["news_categories"].get(category.slug)
+        if english is None:
             continue
-        name, slug, description = english_content.NEWS_CATEGORIES[category.slug]
         translation = category.copy_for_translation(locale)
-        translation.name, translation.slug, translation.description = name, slug, description
+        translation.name = english["name"]
+        translation.slug = english["slug"]
+        translation.description = english["description"]
         translation.live, translation.live_revision = False, None
         translation.save()
         translation.save_revision(user=ctx.admin).publish(

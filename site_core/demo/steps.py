@@ -19,6 +19,7 @@ from modelsearch.tasks import insert_or_update_object_task
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -50,9 +51,10 @@ from legal_docs.models import (
 from legal_docs.tables import load_reference_tables
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
 from org_structure.models import OrgChartPage, OrgMembership, OrgUnitPage, Person
+from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
 from site_core.models import PortalSettings, StandardPage, vietnamese_slugify
 
-from . import documents_content, history_content, news_content, org_content, site_content
+from . import content
 from .images import logo_picture, news_picture
 from .pdfs import party_document_pdf
 from .users import DEFAULT_PASSWORD, demo_password
@@ -216,8 +218,8 @@ def add_document(ctx, collection, title, data, filename):
     return document
 
 
-def aware(date, hour=8, minute=0):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(hour, minute)))
+def aware(date, time):
+    return timezone.make_aware(datetime.datetime.combine(date, time))
 
 
 # --- steps ----------------------------------------------------------------------------
@@ -251,6 +253,7 @@ def admin_user(ctx):
 
 def home_and_site(ctx):
     """A HomePage at depth 2 as the root of the default Site; Wagtail's welcome page goes."""
+    texts = content.site()
     root = Page.get_first_root_node()
     site = (
         Site.objects.filter(hostname="localhost", port=80).first()
@@ -263,7 +266,7 @@ def home_and_site(ctx):
             home = current
     if home is None:
         home = (
-            HomePage.objects.filter(depth=2, locale=ctx.locale, slug=site_content.HOME_SLUG)
+            HomePage.objects.filter(depth=2, locale=ctx.locale, slug=texts["home"]["slug"])
             .specific()
             .first()
         )
@@ -271,11 +274,7 @@ def home_and_site(ctx):
         home = publish_new_page(
             ctx,
             root,
-            HomePage(
-                slug=site_content.HOME_SLUG,
-                locale=ctx.locale,
-                **site_content.HOME,
-            ),
+            HomePage(locale=ctx.locale, **texts["home"]),
         )
     ctx.home = home
 
@@ -286,7 +285,7 @@ def home_and_site(ctx):
         "port": 80,
         "root_page_id": home.pk,
         "is_default_site": True,
-        "site_name": site_content.PORTAL_NAME,
+        "site_name": texts["portal_settings"]["portal_name"],
     }
     if site.pk is None or any(getattr(site, key) != value for key, value in wanted.items()):
         for key, value in wanted.items():
@@ -313,14 +312,11 @@ def portal_settings(ctx):
     if current is not None and current.portal_name != default_name:
         return
     current = current or PortalSettings(site=ctx.site)
-    for key, value in site_content.PORTAL_SETTINGS.items():
+    texts = content.site()
+    for key, value in texts["portal_settings"].items():
         setattr(current, key, value)
-    current.related_links = [
-        ("link", {"title": title, "url": url}) for title, url in site_content.RELATED_LINKS
-    ]
-    current.social_links = [
-        ("link", {"title": title, "url": url}) for title, url in site_content.SOCIAL_LINKS
-    ]
+    current.related_links = [("link", link) for link in texts["related_links"]]
+    current.social_links = [("link", link) for link in texts["social_links"]]
     image_model = get_image_model()
     logo = image_model.objects.filter(title=LOGO_TITLE).first()
     if logo is None:
@@ -344,7 +340,7 @@ SECTION_MODELS = {
 
 def sections(ctx):
     """The home page's children in menu order: Lịch sử, Cơ cấu tổ chức, ..., Liên hệ."""
-    for spec in site_content.SECTIONS:
+    for spec in content.site()["sections"]:
         model = SECTION_MODELS[spec["kind"]]
         slug = vietnamese_slugify(spec["title"])
         if model is StandardPage:
@@ -371,7 +367,7 @@ def history(ctx):
     """At least six periods, each with a text and dated timeline events."""
     index = ctx.sections["history"]
     existing = set(HistoryPeriodPage.objects.child_of(index).values_list("slug", flat=True))
-    for spec in history_content.PERIODS:
+    for spec in content.history()["periods"]:
         slug = vietnamese_slugify(spec["title"])
         if slug in existing:
             continue
@@ -386,9 +382,15 @@ def history(ctx):
         )
         period.events = [
             HistoryEvent(
-                year=year, month=month, day=day, title=title, text=text, note=note, sort_order=i
+                year=event["year"],
+                month=event.get("month"),
+                day=event.get("day"),
+                title=event["title"],
+                text=event["text"],
+                note=event.get("note", ""),
+                sort_order=i,
             )
-            for i, (year, month, day, title, text, note) in enumerate(spec["events"])
+            for i, event in enumerate(spec["events"])
         ]
         publish_new_page(ctx, index, period)
         ctx.created["HistoryEvent"] += len(spec["events"])
@@ -397,16 +399,16 @@ def history(ctx):
 def people(ctx):
     """Person snippets with clearly fictional names."""
     existing = {person.full_name: person for person in Person.objects.all()}
-    for key, (full_name, honorific, mailbox) in org_content.PEOPLE.items():
-        person = existing.get(full_name)
+    for key, spec in content.org()["people"].items():
+        person = existing.get(spec["name"])
         if person is None:
             person = publish_new_snippet(
                 ctx,
                 Person(
-                    full_name=full_name,
-                    honorific=honorific,
-                    biography=org_content.biography(key),
-                    email=f"{mailbox}@dongnai.example",
+                    full_name=spec["name"],
+                    honorific=spec["honorific"],
+                    biography=spec["biography"],
+                    email=f"{spec['mailbox']}@dongnai.example",
                 ),
             )
         ctx.people[key] = person
@@ -418,7 +420,8 @@ def org_structure(ctx):
     existing = {
         unit.slug: unit for unit in OrgUnitPage.objects.descendant_of(chart).defer_streamfields()
     }
-    for spec in org_content.UNITS:
+    texts = content.org()
+    for spec in texts["units"]:
         slug = vietnamese_slugify(spec["title"])
         unit = existing.get(slug)
         if unit is None:
@@ -432,18 +435,18 @@ def org_structure(ctx):
                 address=spec["address"],
                 phone=spec["phone"],
                 email=spec["email"],
-                listing_summary=f"{spec['title']}: chức năng, nhiệm vụ, liên hệ và thành viên.",
+                listing_summary=texts["unit_summary"].format(title=spec["title"]),
             )
             unit.memberships = [
                 OrgMembership(
-                    person=ctx.people[person],
-                    position=position,
-                    term=term,
-                    start_date=start,
-                    end_date=end,
+                    person=ctx.people[member["person"]],
+                    position=member["position"],
+                    term=member["term"],
+                    start_date=member["start"],
+                    end_date=member["end"],
                     sort_order=i,
                 )
-                for i, (person, position, term, start, end) in enumerate(spec["members"])
+                for i, member in enumerate(spec["members"])
             ]
             publish_new_page(ctx, parent, unit)
             ctx.created["OrgMembership"] += len(spec["members"])
@@ -454,20 +457,20 @@ def news_categories(ctx):
     existing = {
         category.slug: category for category in NewsCategory.objects.filter(locale=ctx.locale)
     }
-    for order, (name, slug, description) in enumerate(news_content.CATEGORIES):
-        category = existing.get(slug)
+    for order, spec in enumerate(content.news()["categories"]):
+        category = existing.get(spec["slug"])
         if category is None:
             category = publish_new_snippet(
                 ctx,
                 NewsCategory(
-                    name=name,
-                    slug=slug,
-                    description=description,
+                    name=spec["name"],
+                    slug=spec["slug"],
+                    description=spec["description"],
                     sort_order=order,
                     locale=ctx.locale,
                 ),
             )
-        ctx.categories[slug] = category
+        ctx.categories[spec["slug"]] = category
 
 
 def _document_slug(spec, issuer_symbol, type_abbreviation):
@@ -494,16 +497,14 @@ COLLECTIVE_BODIES = {
 }
 
 
-def _signer(spec):
+def _signer(spec, provincial_signers):
     """(name, position) of the signer: given, or the provincial leader of the term."""
     if "signer" in spec:
-        return spec["signer"]
-    signers = (
-        documents_content.TU_PREV_SIGNERS
-        if spec["term"] == "2020–2025"
-        else documents_content.TU_NOW_SIGNERS
-    )
-    return signers.get(spec["authority"] or "T/M", signers["T/M"])
+        signer = spec["signer"]
+    else:
+        signers = provincial_signers[spec["term"]]
+        signer = signers.get(spec["authority"] or "T/M", signers["T/M"])
+    return signer["name"], signer["position"]
 
 
 def _signing_lines(spec, issuer_name, position):
@@ -528,8 +529,9 @@ def documents(ctx):
     }
     collection = None
     files = {}
+    texts = content.documents()
 
-    for spec in documents_content.DOCUMENTS:
+    for spec in texts["documents"]:
         document_type = types[spec["type"]]
         issuer = issuers[spec["issuer"]]
         co_issuers = [issuers[name] for name in spec.get("co_issuers", [])]
@@ -543,10 +545,10 @@ def documents(ctx):
             collection = get_collection(DOCUMENT_COLLECTION)
             files = {d.title: d for d in get_document_model().objects.filter(collection=collection)}
         symbol = f"{spec['number']:02d}-{document_type.abbreviation}/{issuer_symbol}"
-        signer, position = _signer(spec)
+        signer, position = _signer(spec, texts["provincial_signers"])
         file_title = f"Toàn văn {symbol} (nhiệm kỳ {spec['term']})"
         paragraphs = spec.get("paragraphs") or [
-            line.format(subject=spec["summary"]) for line in documents_content.BODY_TEMPLATE
+            line.format(subject=spec["summary"]) for line in texts["body_template"]
         ]
         document_file = files.get(file_title)
         if document_file is None:
@@ -589,8 +591,12 @@ def documents(ctx):
             LegalDocumentAttachment(document=document_file, title="Toàn văn (PDF)", sort_order=0)
         ]
         page.relations = [
-            LegalDocumentRelation(relation_type=kind, target=ctx.documents[target], sort_order=i)
-            for i, (kind, target) in enumerate(spec.get("relations", []))
+            LegalDocumentRelation(
+                relation_type=relation["type"],
+                target=ctx.documents[relation["target"]],
+                sort_order=i,
+            )
+            for i, relation in enumerate(spec.get("relations", []))
         ]
         publish_new_page(ctx, index, page)
         ctx.documents[spec["key"]] = page
@@ -604,9 +610,10 @@ def news(ctx):
     }
     collection = None
     pictures = {}
-    category_names = {slug: name for name, slug, _ in news_content.CATEGORIES}
+    texts = content.news()
+    category_names = {category["slug"]: category["name"] for category in texts["categories"]}
 
-    for number, spec in enumerate(news_content.ARTICLES):
+    for number, spec in enumerate(texts["articles"]):
         slug = vietnamese_slugify(spec["title"])
         if slug in existing:
             ctx.articles[spec["title"]] = existing[slug]
@@ -630,17 +637,16 @@ def news(ctx):
                 f"tin-{slug[:80]}.jpg",
             )
 
-        year, month, day, hour = spec["date"]
-        date = min(aware(datetime.date(year, month, day), hour), ctx.now)
-        heading, context, closing = news_content.CATEGORY_TEXT[spec["cats"][0]][number % 2]
+        date = min(timezone.make_aware(spec["date"]), ctx.now)
+        category_text = texts["category_text"][spec["cats"][0]][number % 2]
         body = [
             ("paragraph", f"<p>{spec['detail']}</p>"),
-            ("heading", heading),
-            ("paragraph", f"<p>{context}</p>"),
+            ("heading", category_text["heading"]),
+            ("paragraph", f"<p>{category_text['context']}</p>"),
         ]
         if spec.get("quote"):
-            body.append(("quote", *spec["quote"]))
-        body.append(("paragraph", f"<p>{closing}</p>"))
+            body.append(("quote", spec["quote"]["text"], spec["quote"]["attribution"]))
+        body.append(("paragraph", f"<p>{category_text['closing']}</p>"))
 
         article = NewsArticlePage(
             title=spec["title"],
@@ -655,7 +661,7 @@ def news(ctx):
             featured_image_caption="Ảnh minh họa tạo tự động cho dữ liệu demo.",
             listing_image=picture,
             source_unit=ctx.units[spec["unit"]],
-            byline=news_content.BYLINES[number % len(news_content.BYLINES)],
+            byline=texts["bylines"][number % len(texts["bylines"])],
             is_featured=spec.get("featured", False),
         )
         article.categories = [ctx.categories[slug] for slug in spec["cats"]]
@@ -670,14 +676,13 @@ def events(ctx):
     index = ctx.sections["events"]
     existing = set(EventPage.objects.child_of(index).values_list("slug", flat=True))
     today = timezone.localtime(ctx.now).date()
-    for spec in news_content.EVENTS:
+    for spec in content.news()["events"]:
         slug = vietnamese_slugify(spec["title"])
         if slug in existing:
             continue
-        hour, minute = spec["time"]
-        start = aware(today + datetime.timedelta(days=spec["offset_days"]), hour, minute)
+        start = aware(today + datetime.timedelta(days=spec["offset_days"]), spec["time"])
         if "days" in spec:
-            end = aware(start.date() + datetime.timedelta(days=spec["days"] - 1), 17, 0)
+            end = aware(start.date() + datetime.timedelta(days=spec["days"] - 1), datetime.time(17))
         else:
             end = start + datetime.timedelta(hours=spec["hours"])
         event = EventPage(
@@ -744,11 +749,6 @@ def role_users(ctx):
 
     Only the demo seed creates them; production settings and migrations never do.
     """
-    from django.contrib.auth.models import Group
-
-    from news.models import NewsIndexPage
-    from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
-
     User = get_user_model()
     news_index = NewsIndexPage.objects.descendant_of(ctx.home).first()
     accounts = {
