@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
@@ -21,11 +21,10 @@ from site_core.api.serializers import (
     AttachmentSerializer,
     LegalDocumentStatusField,
     ManyRelatedField,
-    RichTextHTMLField,
 )
 from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
-from site_core.models import BasePage, SearchType, paginate
+from site_core.models import BasePage, IndexPage, SearchType, paginate
 from site_core.query import PortalPageQuerySet
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
@@ -81,20 +80,15 @@ def normalise_term(value):
     return f"{start}–{end}"
 
 
-class LegalDocumentIndexPage(BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+class LegalDocumentIndexPage(IndexPage):
+    # As before IndexPage: this list's intro stays out of the site search index.
+    search_fields = BasePage.search_fields
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["legal_docs.LegalDocumentPage"]
     max_count_per_parent = 1
     page_description = "Sổ văn bản của Đảng bộ: nghị quyết, chỉ thị, kết luận, quyết định..."
     template = "legal_docs/legal_document_index_page.html"
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "danh mục văn bản"

@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import (
@@ -26,10 +26,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from site_core.api.serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
+from site_core.api.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
-from site_core.models import BasePage, SearchType, paginate
+from site_core.models import BasePage, IndexPage, SearchType, paginate
 
 LISTING_RENDITION = "fill-480x270"
 
@@ -93,20 +93,17 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     per_page = models.PositiveSmallIntegerField("số tin mỗi trang", default=12)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+    content_panels = IndexPage.content_panels + [FieldPanel("per_page")]
+    # As before IndexPage: this list's intro stays out of the site search index.
+    search_fields = BasePage.search_fields
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     page_description = "Danh sách tin hoạt động, lọc theo chuyên mục, đơn vị và thời gian."
     template = "news/news_index_page.html"
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "danh sách tin"
@@ -365,20 +362,15 @@ def latest_per_category(articles, per_category=4, categories=6):
     return list(grouped.items())[:categories]
 
 
-class EventIndexPage(BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+class EventIndexPage(IndexPage):
+    # As before IndexPage: this list's intro stays out of the site search index.
+    search_fields = BasePage.search_fields
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
     max_count_per_parent = 1
     page_description = "Lịch sự kiện của Đảng bộ: sắp diễn ra và đã diễn ra."
     template = "news/event_index_page.html"
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "danh sách sự kiện"

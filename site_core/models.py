@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from site_core.api.serializers import RichTextHTMLField
 from site_core.editorial.permission_tester import PortalCopyForm, PortalPagePermissionTester
 
 from .blocks import BaseStreamBlock, LinkListBlock
@@ -167,6 +168,22 @@ class BasePage(Page):
 
     def permissions_for_user(self, user):
         return PortalPagePermissionTester(user, self)
+
+
+class IndexPage(BasePage):
+    """A page that introduces and lists its children: news, events, a register, a timeline."""
+
+    intro = RichTextField("giới thiệu", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+
+    class Meta:
+        abstract = True
+
+    def get_own_summary(self):
+        return self.intro
 
 
 class StandardPage(BasePage):
