@@ -323,12 +323,10 @@ class LegalDocumentPage(BasePage):
     template = "legal_docs/legal_document_page.html"
 
     search_type = SearchType("van-ban", _("Văn bản"), 30)
+    listing_date_field = "date_issued"
 
     def get_own_summary(self):
         return self.summary
-
-    def get_listing_date(self):
-        return self.date_issued
 
     @classmethod
     def api_listing_queryset(cls, queryset):

@@ -288,6 +288,7 @@ class NewsArticlePage(BasePage):
 
     search_type = SearchType("tin", _("Tin hoạt động"), 10)
     og_type = "article"
+    listing_date_field = "date"
 
     def get_own_summary(self):
         return self.sapo
@@ -296,9 +297,6 @@ class NewsArticlePage(BasePage):
         return super().get_listing_image() or (
             self.featured_image if self.featured_image_id else None
         )
-
-    def get_listing_date(self):
-        return self.date
 
     def get_published_time(self):
         return self.date or self.first_published_at
@@ -450,12 +448,10 @@ class EventPage(BasePage):
     template = "news/event_page.html"
 
     search_type = SearchType("su-kien", _("Sự kiện"), 20)
+    listing_date_field = "start"
 
     def get_own_summary(self):
         return self.summary
-
-    def get_listing_date(self):
-        return self.start
 
     def get_calendar_url(self):
         return reverse("event_ics", args=[self.pk]) if self.start and self.pk else ""

@@ -121,6 +121,9 @@ class BasePage(Page):
     search_type = SearchType("trang", _("Trang thông tin"), 90)
     # OpenGraph's og:type in the share tags.
     og_type = "website"
+    # The field that holds get_listing_date(), for filters by date (the API's
+    # date_from/date_to, which also cover every type that names one when no type is given).
+    listing_date_field = None
 
     def get_own_summary(self):
         """The type's own introduction (a news sapo, a document's trích yếu), if any."""
@@ -147,7 +150,7 @@ class BasePage(Page):
 
     def get_listing_date(self):
         """The date a visitor knows the page by (published, held, issued), or None."""
-        return None
+        return getattr(self, self.listing_date_field) if self.listing_date_field else None
 
     def get_published_time(self):
         """article:published_time for pages that are articles (og_type "article")."""

@@ -7,6 +7,7 @@ and the image and document endpoints need a ready registry.
 from rest_framework import serializers
 
 from wagtail.api.v2.utils import get_full_url
+from wagtail.rich_text import expand_db_html
 
 
 class NameSlugSerializer(serializers.Serializer):
@@ -92,8 +93,6 @@ class RichTextHTMLField(serializers.CharField):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        from wagtail.rich_text import expand_db_html
-
         return expand_db_html(value or "")
 
 
