@@ -5,7 +5,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -116,6 +124,7 @@ class LegalDocumentIndexPage(IndexPage):
         documents = paginate(request, filter_documents(self, values, options), per_page=20)
         for document in documents.object_list:
             document.first_attachment = next(iter(document.attachments.all()), None)
+            document.status_badge = document.get_status_badge()  # annotated: no query
         context.update(filter_form=form, filters_active=form.active, documents=documents)
         return context
 
@@ -379,6 +388,11 @@ class LegalDocumentPage(BasePage):
     def get_status_display(self):
         return dict(self.STATUS_CHOICES)[self.get_status()]
 
+    def get_status_badge(self):
+        """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} for the badges and the API."""
+        code = self.get_status()
+        return {"code": code, "label": dict(self.STATUS_CHOICES)[code]}
+
     def clean(self):
         super().clean()
         errors = {}
@@ -423,13 +437,27 @@ class LegalDocumentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:
+            # number_symbol (title, meta tags, text) and the co-issuer list: one query.
+            prefetch_related_objects([self], "co_issuers")
+        context["status"] = self.get_status_badge()
         context["attachments"] = self.attachments.select_related("document")
-        context["outgoing_relations"] = self.relations.filter(target__live=True).select_related(
-            "target", "target__document_type", "target__issuer"
+        outgoing = list(
+            self.relations.filter(target__live=True).select_related(
+                "target", "target__document_type", "target__issuer"
+            )
         )
-        context["incoming_relations"] = LegalDocumentRelation.objects.filter(
-            target_id=self.pk, source__live=True
-        ).select_related("source", "source__document_type", "source__issuer")
+        incoming = list(
+            LegalDocumentRelation.objects.filter(
+                target_id=self.pk, source__live=True
+            ).select_related("source", "source__document_type", "source__issuer")
+        )
+        # The symbols of the related documents, both directions, read co-issuers at once.
+        related = [relation.target for relation in outgoing]
+        related += [relation.source for relation in incoming]
+        prefetch_related_objects(related, "co_issuers")
+        context["outgoing_relations"] = outgoing
+        context["incoming_relations"] = incoming
         return context
 
 

@@ -48,7 +48,7 @@ class LegalDocumentStatusField(WholeInstanceField):
     """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} from the document's relations."""
 
     def to_representation(self, document):
-        return {"code": document.get_status(), "label": document.get_status_display()}
+        return document.get_status_badge()
 
 
 class HistoryEventSerializer(serializers.Serializer):
