@@ -26,6 +26,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from org_structure.models import OrgUnitPage
 from site_core.api.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
@@ -154,8 +155,6 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     @path("don-vi/<slug:slug>/", name="unit")
     def unit_route(self, request, slug):
-        from org_structure.models import OrgUnitPage
-
         unit = OrgUnitPage.objects.live().filter(slug=slug, locale_id=self.locale_id).first()
         if unit is None:
             raise Http404("Không có đơn vị này.")
