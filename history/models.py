@@ -8,22 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from site_core.api.serializers import HistoryEventSerializer, RichTextHTMLField
+from site_core.api.serializers import HistoryEventSerializer
 from site_core.blocks import BaseStreamBlock
-from site_core.models import BasePage, SearchType
+from site_core.models import BasePage, IndexPage, SearchType
 
 
-class HistoryIndexPage(BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
-
+class HistoryIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["history.HistoryPeriodPage"]
     max_count_per_parent = 1
@@ -31,9 +25,6 @@ class HistoryIndexPage(BasePage):
     template = "history/history_index_page.html"
 
     search_type = SearchType("lich-su", _("Lịch sử"), 40)
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "lịch sử"

@@ -7,9 +7,23 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
+from news.models import (
+    EventIndexPage,
+    EventPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    latest_per_category,
+    listing_image_prefetch,
+)
 from site_core.api.serializers import RichTextHTMLField
 from site_core.models import BasePage
 from site_core.query import cached_private_q
+
+
+def first_of_type(pages, page_type):
+    """The first of `pages` that is a `page_type`, or None: the lists the home links to."""
+    return next((page for page in pages if isinstance(page, page_type)), None)
 
 
 class HomePage(BasePage):
@@ -52,14 +66,6 @@ class HomePage(BasePage):
         verbose_name_plural = "trang chủ"
 
     def get_context(self, request, *args, **kwargs):
-        from legal_docs.models import LegalDocumentPage
-        from news.models import (
-            EventPage,
-            NewsArticlePage,
-            latest_per_category,
-            listing_image_prefetch,
-        )
-
         context = super().get_context(request, *args, **kwargs)
         articles = NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
         featured = list(
@@ -90,13 +96,17 @@ class HomePage(BasePage):
             .prefetch_related("co_issuers")  # number_symbol reads them
             .order_by("-date_issued", "-number")[:6]
         )
-        context["sections"] = list(
+        sections = list(
             Page.objects.child_of(self)
             .live()
             .in_menu()
             .exclude(cached_private_q())
             .specific(defer=True)
         )
+        context["sections"] = sections
+        context["news_index"] = first_of_type(sections, NewsIndexPage)
+        context["event_index"] = first_of_type(sections, EventIndexPage)
+        context["doc_index"] = first_of_type(sections, LegalDocumentIndexPage)
         return context
 
 

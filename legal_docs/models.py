@@ -5,14 +5,22 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
@@ -21,11 +29,10 @@ from site_core.api.serializers import (
     AttachmentSerializer,
     LegalDocumentStatusField,
     ManyRelatedField,
-    RichTextHTMLField,
 )
 from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
-from site_core.models import BasePage, SearchType, paginate
+from site_core.models import BasePage, IndexPage, SearchType, paginate
 from site_core.query import PortalPageQuerySet
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
@@ -81,20 +88,15 @@ def normalise_term(value):
     return f"{start}–{end}"
 
 
-class LegalDocumentIndexPage(BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+class LegalDocumentIndexPage(IndexPage):
+    # As before IndexPage: this list's intro stays out of the site search index.
+    search_fields = BasePage.search_fields
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["legal_docs.LegalDocumentPage"]
     max_count_per_parent = 1
     page_description = "Sổ văn bản của Đảng bộ: nghị quyết, chỉ thị, kết luận, quyết định..."
     template = "legal_docs/legal_document_index_page.html"
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "danh mục văn bản"
@@ -122,6 +124,7 @@ class LegalDocumentIndexPage(BasePage):
         documents = paginate(request, filter_documents(self, values, options), per_page=20)
         for document in documents.object_list:
             document.first_attachment = next(iter(document.attachments.all()), None)
+            document.status_badge = document.get_status_badge()  # annotated: no query
         context.update(filter_form=form, filters_active=form.active, documents=documents)
         return context
 
@@ -329,12 +332,10 @@ class LegalDocumentPage(BasePage):
     template = "legal_docs/legal_document_page.html"
 
     search_type = SearchType("van-ban", _("Văn bản"), 30)
+    listing_date_field = "date_issued"
 
     def get_own_summary(self):
         return self.summary
-
-    def get_listing_date(self):
-        return self.date_issued
 
     @classmethod
     def api_listing_queryset(cls, queryset):
@@ -387,6 +388,11 @@ class LegalDocumentPage(BasePage):
     def get_status_display(self):
         return dict(self.STATUS_CHOICES)[self.get_status()]
 
+    def get_status_badge(self):
+        """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} for the badges and the API."""
+        code = self.get_status()
+        return {"code": code, "label": dict(self.STATUS_CHOICES)[code]}
+
     def clean(self):
         super().clean()
         errors = {}
@@ -431,13 +437,27 @@ class LegalDocumentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:
+            # number_symbol (title, meta tags, text) and the co-issuer list: one query.
+            prefetch_related_objects([self], "co_issuers")
+        context["status"] = self.get_status_badge()
         context["attachments"] = self.attachments.select_related("document")
-        context["outgoing_relations"] = self.relations.filter(target__live=True).select_related(
-            "target", "target__document_type", "target__issuer"
+        outgoing = list(
+            self.relations.filter(target__live=True).select_related(
+                "target", "target__document_type", "target__issuer"
+            )
         )
-        context["incoming_relations"] = LegalDocumentRelation.objects.filter(
-            target_id=self.pk, source__live=True
-        ).select_related("source", "source__document_type", "source__issuer")
+        incoming = list(
+            LegalDocumentRelation.objects.filter(
+                target_id=self.pk, source__live=True
+            ).select_related("source", "source__document_type", "source__issuer")
+        )
+        # The symbols of the related documents, both directions, read co-issuers at once.
+        related = [relation.target for relation in outgoing]
+        related += [relation.source for relation in incoming]
+        prefetch_related_objects(related, "co_issuers")
+        context["outgoing_relations"] = outgoing
+        context["incoming_relations"] = incoming
         return context
 
 

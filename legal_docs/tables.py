@@ -12,6 +12,8 @@ import unicodedata
 import uuid
 from pathlib import Path
 
+from django.apps import apps as project_apps
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DOCUMENT_TYPES_CSV = DATA_DIR / "document_types.csv"
 ISSUING_BODIES_CSV = DATA_DIR / "issuing_bodies.csv"
@@ -88,20 +90,13 @@ def load_issuing_bodies(issuing_body_model, locale_model):
     return created
 
 
-def load_reference_tables(apps=None):
-    """Load both tables; `apps` is the migration registry, or None for the real models.
+def load_reference_tables(apps=project_apps):
+    """Load both tables; `apps` is a migration's registry, by default the project's.
 
     Returns (document types created, issuing bodies created).
     """
-    if apps is None:
-        from wagtail.models import Locale
-
-        from legal_docs.models import DocumentType, IssuingBody
-    else:
-        Locale = apps.get_model("wagtailcore", "Locale")
-        DocumentType = apps.get_model("legal_docs", "DocumentType")
-        IssuingBody = apps.get_model("legal_docs", "IssuingBody")
+    locale_model = apps.get_model("wagtailcore", "Locale")
     return (
-        load_document_types(DocumentType, Locale),
-        load_issuing_bodies(IssuingBody, Locale),
+        load_document_types(apps.get_model("legal_docs", "DocumentType"), locale_model),
+        load_issuing_bodies(apps.get_model("legal_docs", "IssuingBody"), locale_model),
     )

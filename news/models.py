@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import (
@@ -26,10 +26,11 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from site_core.api.serializers import ManyRelatedField, NameSlugSerializer, RichTextHTMLField
+from org_structure.models import OrgUnitPage
+from site_core.api.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
-from site_core.models import BasePage, SearchType, paginate
+from site_core.models import BasePage, IndexPage, SearchType, paginate
 
 LISTING_RENDITION = "fill-480x270"
 
@@ -93,20 +94,17 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     per_page = models.PositiveSmallIntegerField("số tin mỗi trang", default=12)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+    content_panels = IndexPage.content_panels + [FieldPanel("per_page")]
+    # As before IndexPage: this list's intro stays out of the site search index.
+    search_fields = BasePage.search_fields
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     page_description = "Danh sách tin hoạt động, lọc theo chuyên mục, đơn vị và thời gian."
     template = "news/news_index_page.html"
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "danh sách tin"
@@ -157,8 +155,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("don-vi/<slug:slug>/", name="unit")
     def unit_route(self, request, slug):
-        from org_structure.models import OrgUnitPage
-
         unit = OrgUnitPage.objects.live().filter(slug=slug, locale_id=self.locale_id).first()
         if unit is None:
             raise Http404("Không có đơn vị này.")
@@ -291,6 +287,7 @@ class NewsArticlePage(BasePage):
 
     search_type = SearchType("tin", _("Tin hoạt động"), 10)
     og_type = "article"
+    listing_date_field = "date"
 
     def get_own_summary(self):
         return self.sapo
@@ -299,9 +296,6 @@ class NewsArticlePage(BasePage):
         return super().get_listing_image() or (
             self.featured_image if self.featured_image_id else None
         )
-
-    def get_listing_date(self):
-        return self.date
 
     def get_published_time(self):
         return self.date or self.first_published_at
@@ -365,20 +359,15 @@ def latest_per_category(articles, per_category=4, categories=6):
     return list(grouped.items())[:categories]
 
 
-class EventIndexPage(BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+class EventIndexPage(IndexPage):
+    # As before IndexPage: this list's intro stays out of the site search index.
+    search_fields = BasePage.search_fields
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
     max_count_per_parent = 1
     page_description = "Lịch sự kiện của Đảng bộ: sắp diễn ra và đã diễn ra."
     template = "news/event_index_page.html"
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "danh sách sự kiện"
@@ -458,12 +447,10 @@ class EventPage(BasePage):
     template = "news/event_page.html"
 
     search_type = SearchType("su-kien", _("Sự kiện"), 20)
+    listing_date_field = "start"
 
     def get_own_summary(self):
         return self.summary
-
-    def get_listing_date(self):
-        return self.start
 
     def get_calendar_url(self):
         return reverse("event_ics", args=[self.pk]) if self.start and self.pk else ""

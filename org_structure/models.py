@@ -20,7 +20,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from site_core.api.serializers import OrgMembersField, OrgUnitContactsField, RichTextHTMLField
-from site_core.models import BasePage, SearchType
+from site_core.models import BasePage, IndexPage, SearchType
 
 
 class Person(
@@ -79,13 +79,7 @@ class Person(
         return "org_structure/person_preview.html"
 
 
-class OrgChartPage(BasePage):
-    intro = RichTextField("giới thiệu", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
-
+class OrgChartPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["org_structure.OrgUnitPage"]
     max_count_per_parent = 1
@@ -93,9 +87,6 @@ class OrgChartPage(BasePage):
     template = "org_structure/org_chart_page.html"
 
     search_type = SearchType("to-chuc", _("Tổ chức"), 50)
-
-    def get_own_summary(self):
-        return self.intro
 
     class Meta:
         verbose_name = "sơ đồ cơ cấu tổ chức"

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from site_core.api.serializers import RichTextHTMLField
 from site_core.editorial.permission_tester import PortalCopyForm, PortalPagePermissionTester
 
 from .blocks import BaseStreamBlock, LinkListBlock
@@ -120,6 +121,9 @@ class BasePage(Page):
     search_type = SearchType("trang", _("Trang thông tin"), 90)
     # OpenGraph's og:type in the share tags.
     og_type = "website"
+    # The field that holds get_listing_date(), for filters by date (the API's
+    # date_from/date_to, which also cover every type that names one when no type is given).
+    listing_date_field = None
 
     def get_own_summary(self):
         """The type's own introduction (a news sapo, a document's trích yếu), if any."""
@@ -146,7 +150,7 @@ class BasePage(Page):
 
     def get_listing_date(self):
         """The date a visitor knows the page by (published, held, issued), or None."""
-        return None
+        return getattr(self, self.listing_date_field) if self.listing_date_field else None
 
     def get_published_time(self):
         """article:published_time for pages that are articles (og_type "article")."""
@@ -167,6 +171,22 @@ class BasePage(Page):
 
     def permissions_for_user(self, user):
         return PortalPagePermissionTester(user, self)
+
+
+class IndexPage(BasePage):
+    """A page that introduces and lists its children: news, events, a register, a timeline."""
+
+    intro = RichTextField("giới thiệu", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", serializer=RichTextHTMLField())]
+
+    class Meta:
+        abstract = True
+
+    def get_own_summary(self):
+        return self.intro
 
 
 class StandardPage(BasePage):

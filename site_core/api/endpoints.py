@@ -5,8 +5,9 @@ documents outside private collections, and only GET. On top of them:
 
 - the images and documents endpoints list only the files anybody may download: those
   that live public pages use, or that sit in a public collection (docs/files.md);
-- `date_from` / `date_to` (YYYY-MM-DD, inclusive) filter on the main date of news,
-  events and documents; with no `type` they select those three types together;
+- `date_from` / `date_to` (YYYY-MM-DD, inclusive) filter on the main date of the page
+  types that name one (`listing_date_field`: news, events and documents); with no `type`
+  they select those types together;
 - visitor input that Wagtail would let through to the database as an invalid value
   (`?date=abc`, `?site=unknown`) is answered with a 400 JSON message, never a 500.
 
@@ -18,7 +19,8 @@ import datetime
 from rest_framework.filters import BaseFilterBackend
 
 from django.core.exceptions import FieldError, ValidationError
-from django.db.models import Prefetch, Q
+from django.db import models
+from django.db.models import Q
 from django.http import Http404
 
 from wagtail.api.v2.filters import FieldsFilter
@@ -27,20 +29,30 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
-from history.models import HistoryPeriodPage
-from legal_docs.models import LegalDocumentAttachment, LegalDocumentPage
-from news.models import EventPage, NewsArticlePage
 from site_core.files.access import public_files
+from site_core.models import BasePage
 
-# The date a visitor means when filtering a page type by time.
-MAIN_DATE_FIELDS = {
-    "news.newsarticlepage": ("date", True),  # (field, is a DateTimeField)
-    "news.eventpage": ("start", True),
-    "legal_docs.legaldocumentpage": ("date_issued", False),
-}
 DATE_PARAMETERS = ("date_from", "date_to")
+
+
+def has_main_date(model):
+    """True for a page type whose visitors filter it by time (news, events, documents)."""
+    return issubclass(model, BasePage) and model.listing_date_field is not None
+
+
+def dated_page_models():
+    """The page types with a main date, in the order of the site search's groups."""
+    dated = [model for model in get_page_models() if has_main_date(model)]
+    return sorted(dated, key=lambda model: model.search_type.order)
+
+
+def join_names(names):
+    """'tin hoạt động, sự kiện và văn bản'."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} và {names[-1]}"
 
 
 def parse_date_parameter(name, value):
@@ -55,10 +67,11 @@ def parse_date_parameter(name, value):
         ) from None
 
 
-def date_lookup(model_key, lookup, value, via_relation=False):
-    field, is_datetime = MAIN_DATE_FIELDS[model_key]
-    path = f"{model_key.split('.')[1]}__{field}" if via_relation else field
-    if is_datetime:
+def date_lookup(model, lookup, value, via_relation=False):
+    """The condition on the model's main date; via_relation when the queryset is of Page."""
+    field = model._meta.get_field(model.listing_date_field)
+    path = f"{model._meta.model_name}__{field.name}" if via_relation else field.name
+    if isinstance(field, models.DateTimeField):
         path += "__date"
     return Q(**{f"{path}__{lookup}": value})
 
@@ -81,46 +94,26 @@ class DateRangeFilter(BaseFilterBackend):
         ):
             raise BadRequestError("date_from phải trước hoặc bằng date_to (date_from > date_to).")
 
-        model_key = queryset.model._meta.label_lower
-        if model_key in MAIN_DATE_FIELDS:
-            keys, via_relation = [model_key], False
+        if has_main_date(queryset.model):
+            dated, via_relation = [queryset.model], False
         elif queryset.model is Page:
-            # No single type: news, events and documents, each on its own date.
-            keys, via_relation = list(MAIN_DATE_FIELDS), True
+            # No single type: every type with a main date, each on its own date.
+            dated, via_relation = dated_page_models(), True
         else:
+            dated = dated_page_models()
             raise BadRequestError(
-                "date_from/date_to chỉ dùng cho tin, sự kiện và văn bản "
-                f"(type={', '.join(MAIN_DATE_FIELDS)})."
+                "date_from/date_to chỉ dùng cho "
+                f"{join_names([str(model._meta.verbose_name) for model in dated])} "
+                f"(type={', '.join(model._meta.label_lower for model in dated)})."
             )
         lookups = {"date_from": "gte", "date_to": "lte"}
         condition = Q()
-        for key in keys:
+        for model in dated:
             per_type = Q()
             for name, value in bounds.items():
-                per_type &= date_lookup(key, lookups[name], value, via_relation)
+                per_type &= date_lookup(model, lookups[name], value, via_relation)
             condition |= per_type
         return queryset.filter(condition)
-
-
-def _optimise_documents(queryset):
-    attachments = LegalDocumentAttachment.objects.select_related("document")
-    return (
-        queryset.select_related("document_type", "issuer", "listing_image")
-        .prefetch_related("co_issuers", Prefetch("attachments", queryset=attachments))
-        .with_status()
-    )
-
-
-# Listings of one page type (`?type=`) fetch what the api_fields need up front, so that a
-# page of 20 items costs a constant number of queries.
-LISTING_OPTIMISATIONS = {
-    NewsArticlePage: lambda qs: qs.select_related(
-        "source_unit", "featured_image", "listing_image"
-    ).prefetch_related("categories", "tags"),
-    EventPage: lambda qs: qs.select_related("organiser", "listing_image"),
-    LegalDocumentPage: _optimise_documents,
-    HistoryPeriodPage: lambda qs: qs.select_related("listing_image").prefetch_related("events"),
-}
 
 
 class SafeFieldsFilter(FieldsFilter):
@@ -158,8 +151,11 @@ class PortalPagesAPIViewSet(ReadOnlyAPIMixin, PagesAPIViewSet):
     def get_queryset(self):
         # Every item shows its locale in "meta".
         queryset = super().get_queryset().select_related("locale")
-        optimise = LISTING_OPTIMISATIONS.get(queryset.model)
-        return optimise(queryset) if optimise else queryset
+        if issubclass(queryset.model, BasePage):
+            # A listing of one type (`?type=`) fetches what its api_fields show up front, so
+            # that a page of 20 items costs a constant number of queries.
+            queryset = queryset.model.api_listing_queryset(queryset)
+        return queryset
 
     def get_base_queryset(self):
         try:

@@ -7,6 +7,7 @@ and the image and document endpoints need a ready registry.
 from rest_framework import serializers
 
 from wagtail.api.v2.utils import get_full_url
+from wagtail.rich_text import expand_db_html
 
 
 class NameSlugSerializer(serializers.Serializer):
@@ -47,7 +48,7 @@ class LegalDocumentStatusField(WholeInstanceField):
     """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} from the document's relations."""
 
     def to_representation(self, document):
-        return {"code": document.get_status(), "label": document.get_status_display()}
+        return document.get_status_badge()
 
 
 class HistoryEventSerializer(serializers.Serializer):
@@ -92,8 +93,6 @@ class RichTextHTMLField(serializers.CharField):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        from wagtail.rich_text import expand_db_html
-
         return expand_db_html(value or "")
 
 

@@ -7,12 +7,11 @@ deleted, a view restriction changes, or a site or its settings are saved: with a
 cache (Redis) every app server sees the new menu at once.
 """
 
-import contextlib
 import uuid
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Model, Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page, Site
@@ -301,82 +300,6 @@ def safe_filesize(file_field):
 
 
 @register.filter
-def first_of_type(pages, model_path):
-    """First page in `pages` whose class is "app_label.ModelName" (for links from home)."""
-    app_label, _, model_name = model_path.partition(".")
-    for page in pages or ():
-        meta = getattr(page, "_meta", None)
-        if meta and meta.app_label == app_label and meta.object_name == model_name:
-            return page
-    return None
-
-
-@register.filter
-def is_page_of(page, model_path):
-    """True when page is an instance of the given "app_label.ModelName"."""
-    meta = getattr(page, "_meta", None)
-    if meta is None:
-        return False
-    app_label, _, model_name = model_path.partition(".")
-    return meta.app_label == app_label and meta.object_name == model_name
-
-
-@register.filter
 def live_title(page):
     """The title of a linked page only while it is live, so drafts never leak."""
     return page.title if page is not None and getattr(page, "live", False) else ""
-
-
-@register.simple_tag
-def document_status(document):
-    """(code, label) of a legal document's status, computed once per page view."""
-    try:
-        code = document.get_status()
-    except Exception:  # a document without a pk (new page preview) has no status yet
-        return None
-    return {"code": code, "label": dict(document.STATUS_CHOICES).get(code, "")}
-
-
-@register.simple_tag
-def prefetch_for(objects, *lookups):
-    """Prefetch relations for an object, a list or a queryset; renders nothing.
-
-    `{% prefetch_for page "co_issuers" %}` before the first `page.number_symbol` keeps the
-    symbol, the co-issuer list and the meta tags on one query; on a queryset
-    (`{% prefetch_for outgoing_relations "target__co_issuers" %}`) it fills the queryset's
-    cache, so the loop that follows reuses the same prefetched rows.
-    """
-    if objects is None or objects == "":
-        return ""
-    if isinstance(objects, Model):
-        instances = [objects] if objects.pk else []
-    else:
-        try:
-            instances = list(objects)  # evaluates (and caches) a queryset
-        except TypeError:
-            return ""
-    if instances:
-        with contextlib.suppress(AttributeError, ValueError):
-            prefetch_related_objects(instances, *lookups)
-    return ""
-
-
-@register.simple_tag
-def prefetch_via(lookup, *pairs):
-    """Prefetch `lookup` once for objects reached through several lists; renders nothing.
-
-    `{% prefetch_via "co_issuers" outgoing_relations "target" incoming_relations "source" %}`
-    loads the co-issuers of every related document, both directions, in one query.
-    """
-    instances = []
-    for objects, attribute in zip(pairs[::2], pairs[1::2], strict=False):
-        try:
-            items = list(objects or ())
-        except TypeError:
-            continue
-        instances += [getattr(item, attribute, None) for item in items]
-    instances = [obj for obj in instances if isinstance(obj, Model) and obj.pk]
-    if instances:
-        with contextlib.suppress(AttributeError, ValueError):
-            prefetch_related_objects(instances, lookup)
-    return ""
