@@ -2,7 +2,7 @@
 
 The page view costs a constant number of queries whatever the register's size: one for the
 filter choices, one count, one page of rows, and one each for the rows' attachments and
-joint issuers. Free text is a subquery (full-text search through site_core.search.backend), a typed
+joint issuers. Free text is a subquery (full-text search through site_core.search.query), a typed
 document number becomes direct field lookups.
 """
 
@@ -12,16 +12,11 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
 
-from site_core.search.backend import (
-    build_search_query,
-    number_symbol_q,
-    parse_number_symbols,
-    search_ids,
-    search_terms,
-)
+from site_core.search.query import build_search_query, search_ids, search_terms
 
 from .forms import SORT_NUMBER, SORT_OLDEST
 from .models import LegalDocumentAttachment, LegalDocumentPage
+from .numbers import number_symbol_q, parse_number_symbols
 
 SORT_ORDERS = {
     SORT_OLDEST: ("date_issued", "number", "pk"),

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from site_core.search.backend import MAX_QUERY_LENGTH, clean_query
+from site_core.search.query import MAX_QUERY_LENGTH, clean_query
 
 from .models import LegalDocumentPage
 

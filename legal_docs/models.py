@@ -5,7 +5,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -335,6 +343,11 @@ class LegalDocumentPage(BasePage):
 
     def get_listing_date(self):
         return self.date_issued
+
+    @classmethod
+    def prefetch_for_listing(cls, pages):
+        # number_symbol reads the type, the issuer and the joint issuers.
+        prefetch_related_objects(pages, "document_type", "issuer", "co_issuers")
 
     @classmethod
     def api_listing_queryset(cls, queryset):
