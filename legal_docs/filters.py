@@ -2,26 +2,23 @@
 
 The page view costs a constant number of queries whatever the register's size: one for the
 filter choices, one count, one page of rows, and one each for the rows' attachments and
-joint issuers. Free text is a subquery (full-text search through site_core.search.backend), a typed
-document number becomes direct field lookups.
+joint issuers. Free text is a subquery (full-text search, site_core/search/query.py), a typed
+document number becomes direct field lookups (legal_docs/numbers.py).
+
+Everything here works on the register's queryset that the page passes in, so this module
+does not import the models: legal_docs.models imports it (and the form) at the top.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 
-from site_core.search.backend import (
-    build_search_query,
-    number_symbol_q,
-    parse_number_symbols,
-    search_ids,
-    search_terms,
-)
+from site_core.search.query import build_search_query, search_ids, search_terms
 
 from .forms import SORT_NUMBER, SORT_OLDEST
-from .models import LegalDocumentAttachment, LegalDocumentPage
+from .numbers import number_symbol_q, parse_number_symbols
 
 SORT_ORDERS = {
     SORT_OLDEST: ("date_issued", "number", "pk"),
@@ -38,11 +35,13 @@ class RegisterOptions:
     issuer_choices: list = field(default_factory=list)
     term_choices: list = field(default_factory=list)
     year_choices: list = field(default_factory=list)
+    status_choices: list = field(default_factory=list)
     type_abbreviations: list = field(default_factory=list)
     issuer_abbreviations: list = field(default_factory=list)
 
     @classmethod
     def for_documents(cls, documents):
+        """The choices of `documents` (a LegalDocumentPage queryset), in one query."""
         rows = (
             documents.order_by()
             .annotate(year_issued=ExtractYear("date_issued"))
@@ -86,17 +85,13 @@ class RegisterOptions:
             ),
             term_choices=[(term, term) for term in sorted(terms, reverse=True)],
             year_choices=[(str(year), str(year)) for year in sorted(years, reverse=True)],
+            status_choices=list(documents.model.STATUS_CHOICES),
             type_abbreviations=[(pk, abbr) for pk, (_name, abbr) in types.items()],
             issuer_abbreviations=[(pk, abbr) for pk, (_name, abbr) in issuers.items()],
         )
 
 
-def register_documents(index_page):
-    """Live documents of one register (drafts and other registers never appear)."""
-    return LegalDocumentPage.objects.child_of(index_page).live()
-
-
-def text_condition(index_page, query, options):
+def text_condition(documents, query, options):
     """Q for the free text: typed numbers by field, other words by full-text search."""
     symbols, remainder = parse_number_symbols(
         query, options.type_abbreviations, options.issuer_abbreviations
@@ -106,44 +101,35 @@ def text_condition(index_page, query, options):
         condition &= number_symbol_q(symbols)
     terms = search_terms(remainder)
     if terms:
-        search_query = build_search_query(terms)
-        condition &= Q(pk__in=search_ids(register_documents(index_page), search_query))
+        condition &= Q(pk__in=search_ids(documents, build_search_query(terms)))
     return condition
 
 
-def filter_documents(index_page, values, options):
-    """The register's rows for the valid filter `values` (see RegisterFilterForm.filters)."""
-    documents = register_documents(index_page).public().with_status()
+def filter_documents(documents, values, options):
+    """The rows of the register's live `documents` for the valid filter `values`.
+
+    `values` are RegisterFilterForm.filters(); the rows come with their type, issuers and
+    files (LegalDocumentQuerySet.for_register_rows).
+    """
+    rows = documents.public().with_status()
     if values.get("type"):
-        documents = documents.filter(document_type_id=values["type"])
+        rows = rows.filter(document_type_id=values["type"])
     if values.get("issuer"):
-        joint = LegalDocumentPage.co_issuers.through.objects.filter(
-            issuingbody_id=values["issuer"]
-        ).values("legaldocumentpage_id")
-        documents = documents.filter(Q(issuer_id=values["issuer"]) | Q(pk__in=joint))
+        rows = rows.issued_by(values["issuer"])
     if values.get("term"):
-        documents = documents.filter(term=values["term"])
+        rows = rows.filter(term=values["term"])
     if values.get("year"):
         year = values["year"]
-        documents = documents.filter(
+        rows = rows.filter(
             date_issued__gte=datetime.date(year, 1, 1),
             date_issued__lt=datetime.date(year + 1, 1, 1),
         )
     if values.get("status"):
-        documents = documents.filter(status_code=values["status"])
+        rows = rows.filter(status_code=values["status"])
     if values.get("q"):
-        documents = documents.filter(text_condition(index_page, values["q"], options))
+        rows = rows.filter(text_condition(documents, values["q"], options))
     return (
-        documents.select_related("document_type", "issuer")
-        .prefetch_related(
-            Prefetch(
-                "attachments",
-                queryset=LegalDocumentAttachment.objects.select_related("document").order_by(
-                    "sort_order", "pk"
-                ),
-            ),
-            "co_issuers",
-        )
+        rows.for_register_rows()
         .defer_streamfields()
         .order_by(*SORT_ORDERS.get(values.get("sort"), DEFAULT_ORDER))
     )

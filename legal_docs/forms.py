@@ -2,9 +2,7 @@
 
 from django import forms
 
-from site_core.search.backend import MAX_QUERY_LENGTH, clean_query
-
-from .models import LegalDocumentPage
+from site_core.search.query import MAX_QUERY_LENGTH, clean_query
 
 ALL = ("", "Tất cả")
 SORT_NEWEST = "moi-nhat"
@@ -47,7 +45,7 @@ class RegisterFilterForm(forms.Form):
     issuer = _choice_field("Cơ quan ban hành", int)
     term = _choice_field("Nhiệm kỳ")
     year = _choice_field("Năm ban hành", int)
-    status = _choice_field("Tình trạng", choices=LegalDocumentPage.STATUS_CHOICES)
+    status = _choice_field("Tình trạng")
     sort = forms.ChoiceField(
         label="Sắp xếp",
         required=False,
@@ -62,6 +60,7 @@ class RegisterFilterForm(forms.Form):
         self.fields["issuer"].choices = [ALL, *options.issuer_choices]
         self.fields["term"].choices = [ALL, *options.term_choices]
         self.fields["year"].choices = [ALL, *options.year_choices]
+        self.fields["status"].choices = [ALL, *options.status_choices]
 
     def clean_q(self):
         return clean_query(self.cleaned_data.get("q"))

@@ -10,6 +10,7 @@ from django.db.models import (
     Exists,
     OuterRef,
     Prefetch,
+    Q,
     Value,
     When,
     prefetch_related_objects,
@@ -34,6 +35,9 @@ from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
 from site_core.query import PortalPageQuerySet
+
+from .filters import RegisterOptions, filter_documents
+from .forms import RegisterFilterForm
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
 TERM_RE = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
@@ -114,14 +118,13 @@ class LegalDocumentIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         """The register: GET filters (legal_docs/forms.py) applied by legal_docs/filters.py."""
-        from .filters import RegisterOptions, filter_documents, register_documents
-        from .forms import RegisterFilterForm
-
         context = super().get_context(request, *args, **kwargs)
-        options = RegisterOptions.for_documents(register_documents(self))
+        # Live documents of this register only: drafts and other registers never appear.
+        register = LegalDocumentPage.objects.child_of(self).live()
+        options = RegisterOptions.for_documents(register)
         form = RegisterFilterForm(request.GET, options)
         values = form.filters()
-        documents = paginate(request, filter_documents(self, values, options), per_page=20)
+        documents = paginate(request, filter_documents(register, values, options), per_page=20)
         for document in documents.object_list:
             document.first_attachment = next(iter(document.attachments.all()), None)
             document.status_badge = document.get_status_badge()  # annotated: no query
@@ -149,6 +152,22 @@ class LegalDocumentQuerySet(PortalPageQuerySet):
                 default=Value(LegalDocumentPage.STATUS_IN_FORCE),
                 output_field=models.CharField(),
             )
+        )
+
+    def issued_by(self, issuer_id):
+        """Documents of one issuing body, alone or jointly (co_issuers)."""
+        joint = LegalDocumentPage.co_issuers.through.objects.filter(
+            issuingbody_id=issuer_id
+        ).values("legaldocumentpage_id")
+        return self.filter(Q(issuer_id=issuer_id) | Q(pk__in=joint))
+
+    def for_register_rows(self):
+        """What a row of the register shows: type, issuers and files, in two more queries."""
+        attachments = LegalDocumentAttachment.objects.select_related("document").order_by(
+            "sort_order", "pk"
+        )
+        return self.select_related("document_type", "issuer").prefetch_related(
+            Prefetch("attachments", queryset=attachments), "co_issuers"
         )
 
 
@@ -336,6 +355,11 @@ class LegalDocumentPage(BasePage):
 
     def get_own_summary(self):
         return self.summary
+
+    @classmethod
+    def prefetch_for_listing(cls, pages):
+        # number_symbol reads the type, the issuer and the joint issuers.
+        prefetch_related_objects(pages, "document_type", "issuer", "co_issuers")
 
     @classmethod
     def api_listing_queryset(cls, queryset):

@@ -1,7 +1,10 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from legal_docs.models import DocumentType, IssuingBody
+from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage
+from legal_docs.numbers import number_symbol_q, parse_query_numbers
+from site_core.search.query import EXACT_MATCHES_HOOK, ExactMatch, ExactMatches
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -30,3 +33,30 @@ class LegalDocumentTablesGroup(SnippetViewSetGroup):
 
 
 register_snippet(LegalDocumentTablesGroup)
+
+
+@hooks.register(EXACT_MATCHES_HOOK)
+def documents_by_number(query, scope, limit, page_types):
+    """The site search lists documents whose number the visitor typed ("9-nq/tu") first.
+
+    Articles that cite the number are still found: it is searched as a phrase too.
+    """
+    symbols, remainder = parse_query_numbers(
+        query, DocumentType.objects.all(), IssuingBody.objects.all()
+    )
+    if not symbols:
+        return None
+    documents = []
+    if page_types is None or any(issubclass(LegalDocumentPage, model) for model in page_types):
+        documents = (
+            LegalDocumentPage.objects.filter(number_symbol_q(symbols), pk__in=scope.values("pk"))
+            .select_related("document_type", "issuer")
+            .prefetch_related("co_issuers")
+            .defer_streamfields()
+            .order_by("-date_issued", "-pk")[:limit]
+        )
+    return ExactMatches(
+        remainder=remainder,
+        matches=[ExactMatch(document, document.number_symbol) for document in documents],
+        phrases=[symbol.canonical for symbol in symbols],
+    )

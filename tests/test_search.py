@@ -1,10 +1,16 @@
 """Site search: diacritics, document numbers, ranking, types, autocomplete, scope, budget."""
 
 import datetime
+import json
+import os
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,15 +18,15 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from legal_docs.models import DocumentType, IssuingBody
-from site_core.search.backend import (
+from legal_docs.numbers import parse_number_symbols
+from site_core.search.query import (
     MAX_QUERY_LENGTH,
-    SEARCH_TYPES,
     build_search_query,
     clean_query,
     fold,
-    parse_number_symbols,
     search_terms,
 )
+from site_core.search.views import search_types
 from tests import factories
 
 SEARCH_URL = "/tim-kiem/"
@@ -271,7 +277,8 @@ def test_type_filter(client, content):
         response = search(client, query, type=type_slug)
         titles = result_titles(response)
         assert content[expected].title in titles, type_slug
-        assert f"trong mục {SEARCH_TYPES[type_slug][0]}" in response.content.decode()
+        label = search_types()[type_slug].search_type.label
+        assert f"trong mục {label}" in response.content.decode()
         assert content[excluded].title not in titles, type_slug
 
 
@@ -381,9 +388,16 @@ def test_search_query_budget(client, content, assert_render_budget, news_index):
     assert_render_budget(f"{SUGGEST_URL}?q=hoi+ng", 6)
 
 
-def test_update_index_command_runs(content):
-    from django.core.management import call_command
+def test_admin_page_search_with_and_without_marks(admin_client, content):
+    """The admin's page search (an autocomplete) finds titles typed either way."""
+    url = reverse("wagtailadmin_pages:search")
+    for typed in ["Nghị quyết chuyển đổi", "nghi quyet chuyen doi", "NGHỊ quyet", "chuyển đổi s"]:
+        html = admin_client.get(url, {"q": typed}).content.decode()
+        assert content["doc"].title in html, typed
+        assert content["event"].title not in html, typed
 
+
+def test_update_index_command_runs(content):
     call_command("update_index", verbosity=0)
     assert Page.objects.live().search("hoi nghi").count() >= 1
 
@@ -391,3 +405,64 @@ def test_update_index_command_runs(content):
 def test_search_url_is_reversible():
     assert reverse("search") == SEARCH_URL
     assert reverse("search_suggestions") == SUGGEST_URL
+
+
+# --- the SQLite quick start --------------------------------------------------------------
+
+# Run by `manage.py shell` with the development settings on a fresh SQLite file: the stock
+# FTS5 backend, the folded copy that the pages index and the folded visitor query.
+SQLITE_SEARCH_SCRIPT = """
+import json
+from django.test import Client
+from django.test.utils import setup_test_environment
+from wagtail.models import Locale, Page, Site
+from legal_docs.models import DocumentType
+from tests import factories
+
+home = factories.HomePageFactory(parent=Page.get_first_root_node())
+Site.objects.filter(is_default_site=True).update(root_page=home)
+news = factories.NewsIndexPageFactory(parent=home)
+documents = factories.LegalDocumentIndexPageFactory(parent=home)
+factories.LegalDocumentPageFactory(
+    parent=documents,
+    number=9,
+    document_type=DocumentType.objects.get(abbreviation="NQ", locale=Locale.get_default()),
+    issuer=factories.IssuingBodyFactory(name="Tỉnh ủy", abbreviation="TU"),
+    title="Nghị quyết về chuyển đổi số",
+    summary="Về đẩy mạnh chuyển đổi số.",
+)
+factories.NewsArticlePageFactory(
+    parent=news, title="Hội nghị Đảng bộ tỉnh", sapo="Quán triệt Nghị quyết 09-NQ/TU."
+)
+setup_test_environment()  # the client then records the template context
+client = Client(HTTP_HOST="127.0.0.1")
+found = {}
+for q in ["nghi quyet", "Nghị quyết", "NGHỊ QUYET", "dang bo", "9-nq/tu"]:
+    found[q] = [page.title for page in client.get("/tim-kiem/", {"q": q}).context["results"]]
+found["suggest"] = [
+    item["title"] for item in client.get("/tim-kiem/goi-y/", {"q": "nghi"}).json()["suggestions"]
+]
+print(json.dumps(found))
+"""
+
+
+def test_sqlite_quick_start_search_ignores_diacritics(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_core.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    manage = [sys.executable, str(Path(__file__).resolve().parent.parent / "manage.py")]
+    run = {"env": env, "cwd": Path(manage[1]).parent, "check": True, "timeout": 180}
+    subprocess.run([*manage, "migrate", "-v0"], **run)  # noqa: S603 - our interpreter, fixed arguments
+    output = subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
+        [*manage, "shell", "-v0", "-c", SQLITE_SEARCH_SCRIPT], capture_output=True, text=True, **run
+    ).stdout
+    found = json.loads(output.strip().splitlines()[-1])
+    document, article = "Nghị quyết về chuyển đổi số", "Hội nghị Đảng bộ tỉnh"
+    for typed in ["nghi quyet", "Nghị quyết", "NGHỊ QUYET"]:
+        assert set(found[typed]) == {document, article}, typed
+    assert found["dang bo"] == [article]
+    assert found["9-nq/tu"] == [document, article]  # the document by number, then the citation
+    assert set(found["suggest"]) == {document, article}

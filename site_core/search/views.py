@@ -1,40 +1,83 @@
-"""The site search (/tim-kiem/) and its suggestions while typing (/tim-kiem/goi-y/)."""
+"""The site search (/tim-kiem/) and its suggestions while typing (/tim-kiem/goi-y/).
+
+A search request, top to bottom in `search` and `site_search`:
+
+1. the visitor's text is cleaned (`clean_query`) and ?type= checked against the page
+   types' own `search_type` groups (`search_types`);
+2. the scope is the live, public pages of the current site in the active language
+   (`search_scope`), narrowed to the chosen type;
+3. pages named exactly come first: page types register them through the
+   `portal_search_exact_matches` hook (legal_docs finds documents by their number);
+4. the remaining words, folded, go to the stock search backend (`build_search_query`);
+5. one page of results, each page type fetching what its result shows
+   (`BasePage.prefetch_for_listing`); the template reads the page interface
+   (`search_type`, `get_summary`, `get_listing_date`).
+
+Cleaning, folding and the exact-match hook are in site_core/search/query.py.
+"""
+
+from collections import defaultdict
+from typing import NamedTuple
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from legal_docs.models import LegalDocumentPage
-from site_core.models import paginate
-from site_core.search.backend import (
+from wagtail.models import Locale, Page, Site, get_page_models
+
+from site_core.models import BasePage, SearchType, paginate
+from site_core.search.query import (
     MAX_QUERY_LENGTH,
-    SEARCH_TYPES,
+    autocomplete_words,
     build_search_query,
     clean_query,
-    number_symbol_q,
-    parse_query_numbers,
-    search_scope,
+    find_exact_matches,
     search_terms,
-    search_type_models,
-    search_type_of,
 )
 
 RESULTS_PER_PAGE = 10
+MAX_EXACT_MATCHES = 20
+MAX_EXACT_SUGGESTIONS = 3
+MAX_SUGGESTIONS = 8
 # JSON that a browser could be tricked into reading as HTML still shows no raw markup.
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-MAX_NUMBER_MATCHES = 20
-MAX_SUGGESTIONS = 8
 
 
-class SafeJSONEncoder(DjangoJSONEncoder):
-    def encode(self, o):
-        return super().encode(o).translate(JSON_ESCAPES)
+class SearchTypeGroup(NamedTuple):
+    """A ?type= value: its SearchType and the page models that declare it."""
+
+    search_type: SearchType
+    models: list
+
+
+def search_types():
+    """{slug: SearchTypeGroup} of every portal page type, in the groups' order."""
+    groups = {}
+    for model in get_page_models():
+        if issubclass(model, BasePage):
+            slug = model.search_type.slug
+            groups.setdefault(slug, SearchTypeGroup(model.search_type, []))
+            groups[slug].models.append(model)
+    return dict(sorted(groups.items(), key=lambda item: item[1].search_type.order))
+
+
+def search_scope(request):
+    """Live, public pages of the current site's tree in the active language."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.objects.none()
+    root = site.root_page
+    locale = Locale.get_active()
+    if root.locale_id != locale.pk:
+        root = root.get_translation_or_none(locale)
+        if root is None:
+            return Page.objects.none()
+    return Page.objects.live().public().descendant_of(root, inclusive=True)
 
 
 class CombinedResults:
-    """Documents found by their number first, then the full-text results; for Paginator."""
+    """Pages named exactly first, then the full-text results; for Paginator."""
 
     def __init__(self, first, rest):
         self.first = list(first)
@@ -61,83 +104,53 @@ class CombinedResults:
         return items
 
 
-def _number_matches(scope, symbols):
-    """Legal documents whose number, type and issuer match what was typed, newest first."""
-    if not symbols:
-        return []
-    return list(
-        LegalDocumentPage.objects.filter(number_symbol_q(symbols), pk__in=scope.values("pk"))
-        .select_related("document_type", "issuer")
-        .prefetch_related("co_issuers")
-        .defer_streamfields()
-        .order_by("-date_issued", "-pk")[:MAX_NUMBER_MATCHES]
-    )
+def prefetch_for_listing(pages):
+    """Let each page type fetch, in a few queries, what its results show (a number symbol)."""
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[type(page)].append(page)
+    for page_type, group in by_type.items():
+        page_type.prefetch_for_listing(group)
 
 
-def _decorate(results):
-    """Type label, summary and date for the template; number-symbol data in two queries."""
-    documents = [
-        page
-        for page in results
-        if isinstance(page, LegalDocumentPage) and "document_type" not in page._state.fields_cache
-    ]
-    if documents:
-        prefetch_related_objects(documents, "document_type", "issuer", "co_issuers")
-    for page in results:
-        page.search_type, page.search_type_label = search_type_of(page)
-        page.search_summary = (
-            getattr(page, "summary", "")
-            or getattr(page, "sapo", "")
-            or page.listing_summary
-            or page.search_description
-        )
-        page.search_date = (
-            getattr(page, "date_issued", None)
-            or getattr(page, "date", None)
-            or getattr(page, "start", None)
-        )
-    return results
-
-
-def site_search(request, query, type_slug=""):
-    """A page of results for `query` in the current site and language (see site_core.search.backend)."""
+def site_search(request, query, group=None):
+    """A page of results for `query` in the current site and language, and how many came first."""
     scope = search_scope(request)
-    if type_slug:
-        scope = scope.type(*search_type_models(type_slug))
-    symbols, remainder = parse_query_numbers(query)
-    terms = search_terms(remainder)
-    first = []
-    if symbols and type_slug in ("", "van-ban"):
-        first = _number_matches(scope, symbols)
-    search_query = build_search_query(terms, symbols)
+    page_types = None
+    if group is not None:
+        page_types = group.models
+        scope = scope.type(*page_types)
+    exact = find_exact_matches(query, scope, limit=MAX_EXACT_MATCHES, page_types=page_types)
+    first = exact.pages
+    search_query = build_search_query(search_terms(exact.remainder), exact.phrases)
     rest = None
     if search_query is not None:
         pages = scope.specific().defer_streamfields()
         if first:
-            pages = pages.exclude(pk__in=[doc.pk for doc in first])
+            pages = pages.exclude(pk__in=[page.pk for page in first])
         rest = pages.search(search_query)
-    page = paginate(request, CombinedResults(first, rest), per_page=RESULTS_PER_PAGE)
-    page.object_list = _decorate(list(page.object_list))
-    return page, len(first)
+    results = paginate(request, CombinedResults(first, rest), per_page=RESULTS_PER_PAGE)
+    results.object_list = list(results.object_list)
+    prefetch_for_listing(results.object_list)
+    return results, len(first)
 
 
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q"))
-    type_slug = request.GET.get("type", "")
-    if type_slug not in SEARCH_TYPES:
-        type_slug = ""
+    groups = search_types()
+    group = groups.get(request.GET.get("type", ""))
     results, number_matches = (None, 0)
     if query:
-        results, number_matches = site_search(request, query, type_slug)
+        results, number_matches = site_search(request, query, group)
     return render(
         request,
         "site_core/search_results.html",
         {
             "query": query,
-            "search_type": type_slug,
-            "search_type_label": SEARCH_TYPES[type_slug][0] if type_slug else "",
-            "search_types": [(slug, label) for slug, (label, _models) in SEARCH_TYPES.items()],
+            "search_type": group.search_type.slug if group else "",
+            "search_type_label": group.search_type.label if group else "",
+            "search_types": [each.search_type for each in groups.values()],
             "results": results,
             "number_matches": number_matches,
             "max_query_length": MAX_QUERY_LENGTH,
@@ -145,32 +158,40 @@ def search(request):
     )
 
 
+class SafeJSONEncoder(DjangoJSONEncoder):
+    def encode(self, o):
+        return super().encode(o).translate(JSON_ESCAPES)
+
+
+def suggestion(request, page, label=""):
+    search_type = (page.specific_class or type(page)).search_type
+    return {
+        "title": page.title,
+        "url": page.get_url(request),
+        "type": search_type.slug,
+        "type_label": search_type.label,
+        "number_symbol": label,
+    }
+
+
 @require_safe
 def search_suggestions(request):
-    """JSON suggestions while typing: documents by number, then titles (autocomplete)."""
+    """JSON suggestions while typing: pages named exactly (by number), then title completions."""
     query = clean_query(request.GET.get("q"))
     suggestions = []
     if len(query) >= 2:
         scope = search_scope(request)
-        symbols, remainder = parse_query_numbers(query)
-        pages = _number_matches(scope, symbols)[:3]
-        terms = search_terms(remainder)
-        if terms:
-            seen = [page.pk for page in pages]
-            pages += list(
-                scope.exclude(pk__in=seen).autocomplete(" ".join(terms))[:MAX_SUGGESTIONS]
+        exact = find_exact_matches(query, scope, limit=MAX_EXACT_SUGGESTIONS)
+        suggestions = [suggestion(request, match.page, match.label) for match in exact.matches]
+        words = autocomplete_words(search_terms(exact.remainder))
+        if words:
+            completions = scope.exclude(pk__in=[page.pk for page in exact.pages]).autocomplete(
+                words
             )
-        for page in pages[:MAX_SUGGESTIONS]:
-            slug, label = search_type_of(page.specific_class or type(page))
-            suggestions.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "type": slug,
-                    "type_label": label,
-                    "number_symbol": getattr(page, "number_symbol", ""),
-                }
-            )
+            suggestions += [
+                suggestion(request, page)
+                for page in completions[: MAX_SUGGESTIONS - len(suggestions)]
+            ]
     response = JsonResponse({"query": query, "suggestions": suggestions}, encoder=SafeJSONEncoder)
     response["Cache-Control"] = "public, max-age=300"
     return response

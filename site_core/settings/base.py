@@ -256,10 +256,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_core.files.document_forms.PortalDocumentF
 # Only superusers publish directly; the workflow's last approval publishes pages and
 # snippets on its own authority (site_core/editorial/permission_tester.py, site_core/editorial/workflow_finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "site_core.editorial.workflow_finish.publish_approved"
-# Diacritic-insensitive search: PostgreSQL FTS with the vi_unaccent configuration
-# (site_core migration 0005), accent-folded FTS5 on SQLite. See site_core/search/backend.py.
+# Wagtail's database backend: PostgreSQL full-text search with the vi_unaccent configuration
+# (site_core migration 0005), FTS5 on SQLite. Pages also index accent-folded text that the
+# site search matches on any database (site_core/search/query.py).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "site_core.search.backend", "SEARCH_CONFIG": "vi_unaccent"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "vi_unaccent"},
 }
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -1,0 +1,194 @@
+"""Visitor queries: cleaning, accent folding, exact matches and the backend query.
+
+Diacritic-free search uses the stock database backend only (settings WAGTAILSEARCH_BACKENDS),
+with an accent-folded copy of the page text ("Nghị quyết Đảng bộ" -> "nghi quyet dang bo")
+indexed through ordinary search fields (BasePage.folded_search_text and
+folded_autocomplete_text, built by `folded_field_text`) wherever the database cannot fold:
+
+- Search on PostgreSQL: SEARCH_CONFIG "vi_unaccent" (site_core migration 0005) folds the
+  original text and the query itself, so the index keeps only the original text and the
+  query goes as typed (minus operators): ranking and number phrases ("09-NQ/TU" has its
+  own tokens there) stay PostgreSQL's own.
+- Search on SQLite: FTS5 cannot fold đ or letters with two marks, so the pages index the
+  folded copy and `build_search_query` folds the visitor's words the same way.
+- Autocomplete, on both: the backend runs PostgreSQL's autocomplete with the `simple`
+  configuration, which does not fold, so the folded copy is always indexed and
+  `autocomplete_words` always folds. The original text stays indexed beside it, so the
+  admin's page search (an autocomplete) finds marked and unmarked words alike.
+
+Visitor input never reaches a query parser as typed: `clean_query` bounds and cleans it,
+`search_terms` keeps only letters and digits, so tsquery / FTS5 operators are plain text,
+and an empty query builds no query at all (no results, never an error).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from django.db import connection
+
+from wagtail import hooks
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 50
+# Folding may split a word ("Œuvre" -> "oeuvre" stays one, a CJK word becomes several).
+MAX_FOLDED_WORDS = MAX_TERMS * 2
+WORD_RE = re.compile(r"[^\W_]+")
+EXACT_MATCHES_HOOK = "portal_search_exact_matches"
+
+
+# --- visitor input ---------------------------------------------------------------------
+
+
+def clean_query(raw, max_length=MAX_QUERY_LENGTH):
+    """Visitor input: NFC, no control/format characters, single-spaced, bounded in length."""
+    if not isinstance(raw, str):
+        return ""
+    # Bound the work before normalising: NFC can grow a string, 10,000 characters is enough.
+    text = unicodedata.normalize("NFC", raw[: max_length * 10])
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return " ".join(text.split())[:max_length].strip()
+
+
+def search_terms(text, limit=MAX_TERMS):
+    """Words of the query (letters and digits only): operators and punctuation drop out."""
+    return [term[:MAX_TERM_LENGTH] for term in WORD_RE.findall(text or "")][:limit]
+
+
+# --- folding: the same on both sides of the index ----------------------------------------
+
+
+def database_folds_accents():
+    """Whether full-text search (not autocomplete) folds accents in the database itself."""
+    return connection.vendor == "postgresql"
+
+
+def fold(text):
+    """'Đảng bộ Hội nghị' -> 'dang bo hoi nghi': the accent-free, lower-case form."""
+    return anyascii(unicodedata.normalize("NFC", text or "")).lower()
+
+
+def folded_words(text, limit=None):
+    """The folded words of `text`, space-separated: what is indexed and what is looked for."""
+    return " ".join(WORD_RE.findall(fold(text))[:limit])
+
+
+def _plain_text(value):
+    # A search field's value: a string, a StreamField's list of strings, or anything else.
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_plain_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_plain_text(item) for item in value.values())
+    return str(value)
+
+
+def folded_field_text(obj, fields, exclude=()):
+    """The folded text of `obj`'s search `fields` (index.SearchField / AutocompleteField)."""
+    return folded_words(
+        " ".join(
+            _plain_text(search_field.get_value(obj))
+            for search_field in fields
+            if search_field.field_name not in exclude
+        )
+    )
+
+
+# --- the backend query -----------------------------------------------------------------
+
+
+def build_search_query(terms, phrases=()):
+    """All the words (AND); with `phrases`, any of them as a phrase too. None if empty.
+
+    Folded like the index's folded copy, unless the database folds by itself.
+    """
+    if database_folds_accents():
+        words, phrases = " ".join(terms), [text for text in phrases if text.strip()]
+    else:
+        words = folded_words(" ".join(terms), limit=MAX_FOLDED_WORDS)
+        phrases = [text for text in map(folded_words, phrases) if text]
+    plain = PlainText(words, operator="and") if words else None
+    phrase_queries = [Phrase(text) for text in phrases]
+    if not phrase_queries:
+        return plain
+    phrase_query = phrase_queries[0] if len(phrase_queries) == 1 else Or(phrase_queries)
+    return And([plain, phrase_query]) if plain else phrase_query
+
+
+def autocomplete_words(terms):
+    """The folded words to complete (the last one as a prefix), or "" when there are none."""
+    return folded_words(" ".join(terms), limit=MAX_FOLDED_WORDS)
+
+
+def search_ids(queryset, query):
+    """Primary keys of `queryset` rows matching `query`, as a subquery when the backend allows.
+
+    The database backends filter the queryset itself, so the ids stay one SQL statement
+    (`pk__in=<subquery>`); other backends (Elasticsearch) give a bounded list.
+    """
+    results = queryset.search(query, order_by_relevance=False)
+    get_queryset = getattr(results, "get_queryset", None)
+    if callable(get_queryset):
+        return get_queryset().order_by().values("pk")
+    return [obj.pk for obj in results[:1000]]
+
+
+# --- exact matches: the extension point for page types --------------------------------------
+
+
+@dataclass
+class ExactMatch:
+    """A page that the visitor named exactly, and the identity it is known by ("09-NQ/TU")."""
+
+    page: object
+    label: str = ""
+
+
+@dataclass
+class ExactMatches:
+    """What the hooks found: pages to list first, the words left over, phrases to look for."""
+
+    remainder: str
+    matches: list = field(default_factory=list)
+    # Text that other pages may quote (an article citing "09-NQ/TU"), searched as phrases.
+    phrases: list = field(default_factory=list)
+
+    @property
+    def pages(self):
+        return [match.page for match in self.matches]
+
+
+def find_exact_matches(query, scope, limit, page_types=None):
+    """Pages named exactly by `query`, found by the `portal_search_exact_matches` hooks.
+
+    The site search lists them before the full-text results, the suggestions before the
+    title completions. A domain app registers a function in its wagtail_hooks.py:
+
+        @hooks.register("portal_search_exact_matches")
+        def documents_by_number(query, scope, limit, page_types):
+            ...
+            return ExactMatches(remainder=..., matches=[ExactMatch(page, label)], phrases=[...])
+
+    It receives the cleaned query; `scope`, the live, public pages of the current site and
+    language, already narrowed to the chosen ?type=; the most matches wanted; and
+    `page_types`, the page models of that ?type= (None: all), so that it can skip its
+    lookup when its pages cannot be in the scope. It returns None when the query names
+    nothing it knows. Each hook sees the words the previous ones left; the full-text search
+    runs on what remains, plus the phrases.
+    """
+    found = ExactMatches(remainder=query)
+    for hook in hooks.get_hooks(EXACT_MATCHES_HOOK):
+        result = hook(found.remainder, scope, limit, page_types)
+        if result is None:
+            continue
+        seen = {match.page.pk for match in found.matches}
+        found.matches += [match for match in result.matches if match.page.pk not in seen]
+        found.phrases += result.phrases
+        found.remainder = result.remainder
+    found.matches = found.matches[:limit]
+    return found
