@@ -85,6 +85,9 @@ class HistoryPeriodPage(BasePage):
 
     search_type = SearchType("lich-su", _("Lịch sử"), 40)
 
+    def get_own_summary(self):
+        return self.summary
+
     @classmethod
     def api_listing_queryset(cls, queryset):
         return queryset.select_related("listing_image").prefetch_related("events")

@@ -391,6 +391,9 @@ class LegalDocumentPage(BasePage):
             parts += [body.abbreviation for body in co_issuers]
         return "-".join(parts)
 
+    def get_reference(self):
+        return self.number_symbol
+
     @property
     def number_symbol(self):
         """The public identity: '797-QĐ/TU', '09-NQ/TU', '05-QC/BTCTU-BDVTU'."""

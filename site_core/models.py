@@ -180,6 +180,11 @@ class BasePage(Page):
         """article:published_time for pages that are articles (og_type "article")."""
         return None
 
+    def get_reference(self):
+        """The identifier the page is cited by, shown before its title (a document's
+        number-symbol), or ""."""
+        return ""
+
     def get_calendar_url(self):
         """An iCalendar link for pages that are events, else ""."""
         return ""
@@ -219,6 +224,11 @@ class IndexPage(BasePage):
 
     def get_own_summary(self):
         return self.intro
+
+    def get_summary(self):
+        # The intro opens the section on its own page; in search results and lists the
+        # section shows its listing summary, as it did before the intro was shared.
+        return self.listing_summary or self.search_description
 
 
 class StandardPage(BasePage):
