@@ -12,9 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from site_core.api.serializers import HistoryEventSerializer
 from site_core.blocks import BaseStreamBlock
 from site_core.models import BasePage, IndexPage, SearchType
+from site_core.serializers import HistoryEventSerializer
 
 
 class HistoryIndexPage(IndexPage):

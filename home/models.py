@@ -16,9 +16,9 @@ from news.models import (
     latest_per_category,
     listing_image_prefetch,
 )
-from site_core.api.serializers import RichTextHTMLField
 from site_core.models import BasePage
 from site_core.query import cached_private_q
+from site_core.serializers import RichTextHTMLField
 
 
 def first_of_type(pages, page_type):

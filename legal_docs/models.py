@@ -25,16 +25,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
-from site_core.api.serializers import (
+from site_core.blocks import BaseStreamBlock
+from site_core.forms import PortalPageForm
+from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.query import PortalPageQuerySet
+from site_core.serializers import (
     AbbreviatedSerializer,
     AttachmentSerializer,
     LegalDocumentStatusField,
     ManyRelatedField,
 )
-from site_core.blocks import BaseStreamBlock
-from site_core.forms import PortalPageForm
-from site_core.models import BasePage, IndexPage, SearchType, paginate
-from site_core.query import PortalPageQuerySet
 
 from .filters import RegisterOptions, filter_documents
 from .forms import RegisterFilterForm

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from site_core.search.query import fold
+from site_core.text import fold
 
 # "09-NQ/TU", "9-nq/tu", "09 NQ TU", "797-QĐ/TU", "05-QC/BTCTU-BDVTU", "09-NQ" (issuer optional).
 NUMBER_SYMBOL_RE = re.compile(

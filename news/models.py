@@ -27,10 +27,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from org_structure.models import OrgUnitPage
-from site_core.api.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.serializers import ManyRelatedField, NameSlugSerializer
 
 LISTING_RENDITION = "fill-480x270"
 

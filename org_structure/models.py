@@ -19,8 +19,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from site_core.api.serializers import OrgMembersField, OrgUnitContactsField, RichTextHTMLField
 from site_core.models import BasePage, IndexPage, SearchType
+from site_core.serializers import OrgMembersField, OrgUnitContactsField, RichTextHTMLField
 
 
 class Person(

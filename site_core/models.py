@@ -13,14 +13,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from site_core.api.serializers import RichTextHTMLField
 from site_core.editorial.permission_tester import PortalCopyForm, PortalPagePermissionTester
-from site_core.search.query import database_folds_accents, folded_field_text
+from site_core.serializers import RichTextHTMLField
 
 from .blocks import BaseStreamBlock, LinkListBlock
 from .forms import PortalPageForm
 from .query import PortalPageQuerySet
-from .text import vietnamese_slugify
+from .text import database_folds_accents, folded_field_text, vietnamese_slugify
 
 
 class User(AbstractUser):

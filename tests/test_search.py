@@ -23,10 +23,10 @@ from site_core.search.query import (
     MAX_QUERY_LENGTH,
     build_search_query,
     clean_query,
-    fold,
     search_terms,
 )
 from site_core.search.views import search_types
+from site_core.text import fold
 from tests import factories
 
 SEARCH_URL = "/tim-kiem/"

@@ -36,14 +36,17 @@ class Analysis:
     def lines_per_app(self):
         per_app = defaultdict(int)
         for name, count in self.lines.items():
-            parts = name.split(".")
-            key = parts[0]
-            if parts[0] == "site_core" and len(parts) > 1:
-                room = ROOT / "site_core" / parts[1]
-                if room.is_dir() and (room / "apps.py").exists():
-                    key = f"site_core.{parts[1]}"
-            per_app[key] += count
+            per_app[room_of(name)] += count
         return dict(per_app)
+
+    def room_dependencies(self):
+        """{room: rooms it imports}, from every import (inside functions too)."""
+        rooms = defaultdict(set)
+        for src, dsts in self.graph_all.items():
+            for dst in dsts:
+                if room_of(src) != room_of(dst):
+                    rooms[room_of(src)].add(room_of(dst))
+        return {room: sorted(deps) for room, deps in sorted(rooms.items())}
 
     def module_cycles(self):
         return strongly_connected(self.graph, self.lines)
@@ -59,6 +62,18 @@ class Analysis:
             for dst in dsts
             if dst.split(".")[0] in DOMAIN
         )
+
+
+def room_of(module):
+    """The app a module belongs to: a top-level app, or a room (sub-app) of site_core; the
+    project package (settings, urls, wsgi) counts as "site_core (project)"."""
+    parts = module.split(".")
+    if parts[0] == "site_core" and len(parts) > 1:
+        if (ROOT / "site_core" / parts[1] / "apps.py").exists():
+            return f"site_core.{parts[1]}"
+        if parts[1] in ("settings", "urls", "wsgi"):
+            return "site_core (project)"
+    return parts[0]
 
 
 def modules():
@@ -188,6 +203,9 @@ def report(analysis, verbose=False):
     print(f"Core modules importing domain apps (project package and demo aside): {len(edges)}")
     for edge in edges:
         print("  " + edge)
+    print("Room dependencies (who imports whom):")
+    for room, deps in analysis.room_dependencies().items():
+        print(f"  {room:28} -> {', '.join(deps)}")
     if verbose:
         print("Function-level imports:")
         for item in analysis.function_imports:

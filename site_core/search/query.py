@@ -21,23 +21,19 @@ Visitor input never reaches a query parser as typed: `clean_query` bounds and cl
 and an empty query builds no query at all (no results, never an error).
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from anyascii import anyascii
-
-from django.db import connection
-
 from wagtail import hooks
 from wagtail.search.query import And, Or, Phrase, PlainText
+
+from site_core.text import WORD_RE, database_folds_accents, folded_words
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 50
 # Folding may split a word ("Œuvre" -> "oeuvre" stays one, a CJK word becomes several).
 MAX_FOLDED_WORDS = MAX_TERMS * 2
-WORD_RE = re.compile(r"[^\W_]+")
 EXACT_MATCHES_HOOK = "portal_search_exact_matches"
 
 
@@ -57,46 +53,6 @@ def clean_query(raw, max_length=MAX_QUERY_LENGTH):
 def search_terms(text, limit=MAX_TERMS):
     """Words of the query (letters and digits only): operators and punctuation drop out."""
     return [term[:MAX_TERM_LENGTH] for term in WORD_RE.findall(text or "")][:limit]
-
-
-# --- folding: the same on both sides of the index ----------------------------------------
-
-
-def database_folds_accents():
-    """Whether full-text search (not autocomplete) folds accents in the database itself."""
-    return connection.vendor == "postgresql"
-
-
-def fold(text):
-    """'Đảng bộ Hội nghị' -> 'dang bo hoi nghi': the accent-free, lower-case form."""
-    return anyascii(unicodedata.normalize("NFC", text or "")).lower()
-
-
-def folded_words(text, limit=None):
-    """The folded words of `text`, space-separated: what is indexed and what is looked for."""
-    return " ".join(WORD_RE.findall(fold(text))[:limit])
-
-
-def _plain_text(value):
-    # A search field's value: a string, a StreamField's list of strings, or anything else.
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return " ".join(_plain_text(item) for item in value)
-    if isinstance(value, dict):
-        return " ".join(_plain_text(item) for item in value.values())
-    return str(value)
-
-
-def folded_field_text(obj, fields, exclude=()):
-    """The folded text of `obj`'s search `fields` (index.SearchField / AutocompleteField)."""
-    return folded_words(
-        " ".join(
-            _plain_text(search_field.get_value(obj))
-            for search_field in fields
-            if search_field.field_name not in exclude
-        )
-    )
 
 
 # --- the backend query -----------------------------------------------------------------
