@@ -1,7 +1,8 @@
 """The admin speaks Vietnamese on the collaborator → editor → board path.
 
-The walk of site_core/i18n_report.py renders every screen of the path once for the module
-(inside a transaction it rolls back); the tests read its result.
+The walk of tests/admin_i18n renders every screen of the path once for the module, in
+the first test that asks for it; the other tests read its result (plain data, which
+outlives that test's rolled-back transaction).
 """
 
 import datetime
@@ -26,7 +27,9 @@ from wagtail.test.utils.form_data import (
 
 from news.models import NewsArticlePage
 from site_core.editorial.setup import EDITORS, setup_portal
-from site_core.i18n_report import read_po_entries, run_report
+from tests.admin_i18n.catalogues import entry_translations, read_entries
+from tests.admin_i18n.portal import build_portal
+from tests.admin_i18n.report import walk_admin
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 HO_CHI_MINH = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -100,16 +103,53 @@ HARDCODED_IN_WAGTAIL = {("attr:aria-label", "Actions"), ("attr:value", "Search")
 KNOWN_DERIVED_LABELS = {"Link text", "Locale"}
 
 
+@pytest.fixture
+def walk_portal(
+    home_page,
+    news_index,
+    event_index,
+    history_index,
+    org_chart,
+    document_index,
+    standard_page,
+    document_type,
+    issuer,
+    settings,
+    tmp_path,
+):
+    settings.MEDIA_ROOT = tmp_path  # the walk uploads images and documents
+    sections = {
+        "home": home_page,
+        "news": news_index,
+        "events": event_index,
+        "history": history_index,
+        "org": org_chart,
+        "documents": document_index,
+        "standard": standard_page,
+    }
+    return build_portal(sections, document_type, issuer)
+
+
 @pytest.fixture(scope="module")
-def report(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return run_report("vi")
+def walks():
+    return {}
+
+
+@pytest.fixture
+def report(walks, request, db):
+    """The walk in Vietnamese, run once for the module: in the first test that asks, on
+    that test's portal (conftest's fixtures are per test); its result is plain data.
+    Asking for `db` here sets the test database up before the portal's fixtures, so a
+    test run alone (-k) works too."""
+    if "vi" not in walks:
+        walks["vi"] = walk_admin(request.getfixturevalue("walk_portal"), "vi")
+    return walks["vi"]
 
 
 def test_no_untranslated_admin_string_on_the_path(report):
     assert len(report.screens) > 100
-    missing = [str(message) for message in report.messages()]
-    assert report.count == 0, missing
+    # The failure message is a .po fragment to translate, each entry naming its screens.
+    assert report.count == 0, "\n" + report.as_po()
 
 
 def test_every_screen_of_the_path_renders(report):
@@ -193,23 +233,22 @@ PLACEHOLDER_RE = re.compile(r"%\([^)]*\)[sdif]|%[sdif]|\{[^{}]*\}|<[^<>]+>")
 
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
 def test_catalogue_is_compiled_and_keeps_every_placeholder(domain):
-    entries = read_po_entries(LOCALE_DIR / f"{domain}.po", domain)
     with open(LOCALE_DIR / f"{domain}.mo", "rb") as mo_file:
         compiled = gettext.GNUTranslations(mo_file)
     assert compiled.info()["plural-forms"] == "nplurals=1; plural=0;"
     problems = []
-    for message, translations in entries:
+    for entry in read_entries(LOCALE_DIR / f"{domain}.po"):
+        translations = entry_translations(entry)
         if len(translations) != 1 or not translations[0].strip():
-            problems.append((message.msgid, "exactly one non-empty msgstr (vi has one form)"))
+            problems.append((entry.msgid, "exactly one non-empty msgstr (vi has one form)"))
             continue
-        if message.plural:
-            compiled_text = compiled.ngettext(message.msgid, message.plural, 2)
-            source = set(PLACEHOLDER_RE.findall(message.plural))
+        if entry.msgid_plural:
+            compiled_text = compiled.ngettext(entry.msgid, entry.msgid_plural, 2)
         else:
-            compiled_text = compiled.gettext(message.msgid)
-            source = set(PLACEHOLDER_RE.findall(message.msgid))
+            compiled_text = compiled.gettext(entry.msgid)
         if compiled_text != translations[0]:
-            problems.append((message.msgid, "the .mo is older than the .po: run msgfmt"))
+            problems.append((entry.msgid, "the .mo is older than the .po: run msgfmt"))
+        source = set(PLACEHOLDER_RE.findall(entry.msgid_plural or entry.msgid))
         if set(PLACEHOLDER_RE.findall(translations[0])) != source:
-            problems.append((message.msgid, "placeholders or markup differ"))
+            problems.append((entry.msgid, "placeholders or markup differ"))
     assert not problems
