@@ -14,7 +14,7 @@ from django.test import RequestFactory
 
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from site_core.templatetags.portal_tags import bump_navigation_version
+from site_core.navigation import bump_navigation_version
 from tests import factories
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

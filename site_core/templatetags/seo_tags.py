@@ -3,7 +3,7 @@
 `{% page_meta as meta %}` (used by site_core/includes/meta_tags.html) returns a dict of
 plain strings. It is computed once per request and kept in the shared cache under the
 page's `cache_key` (which changes on publish) and the navigation version (bumped on
-any publish, move or settings change, see portal_tags), so a warm page view costs no
+any publish, move or settings change, see site_core/signals.py), so a warm page view costs no
 query; a cold one costs the translations query, the image and its rendition.
 """
 
@@ -17,10 +17,10 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from news.models import EventPage, NewsArticlePage
-from site_core.templatetags.portal_tags import navigation_version
+from site_core.navigation import current_site, navigation_version
 
 register = template.Library()
 
@@ -38,13 +38,6 @@ SITE_FEEDS = [
     ("feed_events_rss", "application/rss+xml", "Sự kiện (RSS)"),
     ("feed_documents_rss", "application/rss+xml", "Văn bản (RSS)"),
 ]
-
-
-def _site(request):
-    try:
-        return Site.find_for_request(request)
-    except Exception:  # a broken Host header must not break the 404 page
-        return None
 
 
 def _portal(request):
@@ -226,7 +219,7 @@ def page_meta(context):
     if local_key in per_request:
         return per_request[local_key]
 
-    site = _site(request)
+    site = current_site(request)
     shared = not getattr(request, "is_preview", False) and site is not None
     key = _cache_key(request, page, site) if shared else None
     meta = cache.get(key) if key else None
