@@ -221,7 +221,11 @@ def test_head_without_a_page(client, home_page):
 
 def render_meta(page, request=None):
     request = request or RequestFactory().get(page.url)
-    template = engines["django"].from_string('{% include "site_core/includes/meta_tags.html" %}')
+    # As base.html does: the chrome context processor, bound to the page.
+    template = engines["django"].from_string(
+        "{% load portal_tags %}{% page_chrome page as chrome %}"
+        '{% include "site_core/includes/meta_tags.html" %}'
+    )
     return template.render({"page": page, "request": request}, request)
 
 

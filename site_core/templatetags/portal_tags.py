@@ -1,8 +1,8 @@
-"""Template tags for the visitor-facing chrome: menu, breadcrumbs, settings, paging.
+"""Template tags of the visitor-facing pages: they bind and format, they do not query.
 
-The header, menu, breadcrumbs and footer appear on every page, so their HTML is cached
-(see `navigation_cache_key`) and costs no query once warm. What they show and the cache
-version come from site_core/navigation.py.
+The chrome's data (menu, breadcrumbs, site settings, language links, <head> meta, share
+links) comes from the `chrome` context processor (site_core/context_processors.py) and is
+computed by site_core/navigation.py and site_core/seo.py when a template reads it.
 """
 
 import contextlib
@@ -15,44 +15,32 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from site_core import navigation
-from site_core.models import PortalSettings
 
 register = template.Library()
 
 
-def _current_page(context):
-    return navigation.current_page(context.get("page"))
+# --- chrome -------------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def page_chrome(context, page=None, heading=""):
+    """The request's chrome bound to the page a view renders (and a listing's heading).
+
+    `{% page_chrome page listing_heading as chrome %}` in base.html. Computes nothing: the
+    menu, breadcrumbs and meta are built when the template first reads them.
+    """
+    chrome = context.get("chrome")
+    return chrome.for_page(page, heading) if chrome is not None else None
 
 
 @register.simple_tag(takes_context=True)
 def navigation_cache_key(context, part):
     """Vary-on value for `{% wagtailcache %}` around the header, menu, breadcrumbs, footer."""
-    return navigation.cache_key(part, context.get("request"), _current_page(context))
+    page = navigation.current_page(context.get("page"))
+    return navigation.cache_key(part, context.get("request"), page)
 
 
-# --- header, menu, breadcrumbs ------------------------------------------------------------
-
-
-@register.simple_tag(takes_context=True)
-def get_portal_settings(context):
-    """PortalSettings of the current site, or None (no request, unknown host)."""
-    request = context.get("request")
-    if navigation.current_site(request) is None:
-        return None
-    return PortalSettings.for_request(request)
-
-
-@register.simple_tag(takes_context=True)
-def get_main_menu(context):
-    """Live, public, in-menu children of the home page; the current section is marked."""
-    return navigation.main_menu(context.get("request"), _current_page(context))
-
-
-@register.inclusion_tag("site_core/includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """Live ancestors from the home page down to the current page."""
-    page = _current_page(context)
-    return {"crumbs": navigation.breadcrumbs(context.get("request"), page), "page": page}
+# --- dates and routes ---------------------------------------------------------------------
 
 
 @register.filter
