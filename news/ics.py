@@ -15,11 +15,9 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Site
-
 from news.models import EventPage
-from site_core.feeds import localized_site_root
 from site_core.models import PortalSettings
+from site_core.navigation import current_site, localized_home
 
 CRLF = "\r\n"
 MAX_LINE_OCTETS = 75
@@ -124,7 +122,7 @@ def events_queryset():
 
 @require_GET
 def event_ics(request, pk):
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if pk > MAX_PAGE_ID:
         raise Http404("Không có sự kiện này.")
     event = events_queryset().filter(pk=pk, start__isnull=False).first()
@@ -139,7 +137,8 @@ def event_ics(request, pk):
 
 @require_GET
 def upcoming_events_ics(request):
-    site, root = localized_site_root(request)
+    site = current_site(request)
+    root = localized_home(site)
     if root is None:
         raise Http404("Không có cổng thông tin bằng ngôn ngữ này.")
     now = timezone.now()

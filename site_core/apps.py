@@ -9,9 +9,5 @@ class SiteCoreConfig(AppConfig):
     def ready(self):
         from site_core import signals
 
+        # The cached chrome, sitemap and restriction list follow the page tree and settings.
         signals.connect()
-
-        # Cached header/menu/breadcrumbs/footer are renewed when the page tree changes.
-        from site_core.templatetags.portal_tags import connect_navigation_signals
-
-        connect_navigation_signals()

@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from site_core.models import PortalSettings
+from site_core.navigation import current_site, localized_home
 
 FEED_ITEM_LIMIT = 30
 
@@ -31,22 +32,6 @@ class FeedScope:
     root: Page
     portal_name: str
     category: object = None
-
-
-def localized_site_root(request):
-    """The home page of the request's site in the active language, or None."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None, None
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return site, None
-    root = Page.objects.filter(
-        locale=locale,
-        translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"),
-    ).first()
-    return site, root
 
 
 def format_local(value, fmt="%H:%M %d/%m/%Y"):
@@ -83,7 +68,8 @@ class PortalFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
-        site, root = localized_site_root(request)
+        site = current_site(request)
+        root = localized_home(site)
         if root is None:
             raise Http404("Không có cổng thông tin bằng ngôn ngữ này.")
         portal_name = PortalSettings.for_request(request).portal_name or site.site_name

@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from site_core.navigation import navigation_version
+
 RESTRICTIONS_KEY = "portal:view-restrictions:{version}"
 # Not forever: a version bump lost while Redis was down (django-redis ignores the error)
 # would otherwise keep an outdated list of private sections once Redis is back.
@@ -12,9 +14,7 @@ RESTRICTIONS_TIMEOUT = 600
 
 def restricted_sections():
     """(path, depth) of every page with a view restriction, cached under the navigation
-    version, which changes whenever a restriction is saved or deleted (portal_tags)."""
-    from site_core.templatetags.portal_tags import navigation_version
-
+    version, which changes whenever a restriction is saved or deleted (site_core/signals.py)."""
     key = RESTRICTIONS_KEY.format(version=navigation_version())
     sections = cache.get(key)
     if sections is None:

@@ -10,7 +10,9 @@ from django.http import HttpResponse
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from site_core.navigation import current_site, navigation_version
 
 
 class PortalSitemap(Sitemap):
@@ -34,9 +36,7 @@ class PortalSitemap(Sitemap):
 def sitemap(request):
     """The rendered sitemap is cached until the next publish, unpublish or move: with a few
     thousand pages building it takes about half a second (docs/benchmarks.md)."""
-    from site_core.templatetags.portal_tags import navigation_version
-
-    site = Site.find_for_request(request)
+    site = current_site(request)
     key = "portal:sitemap:{}:{}:{}:{}".format(
         site.pk if site else "-", navigation_version(), request.scheme, request.get_host()
     )

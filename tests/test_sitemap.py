@@ -14,7 +14,7 @@ from django.test import RequestFactory
 
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from site_core.templatetags.portal_tags import bump_navigation_version
+from site_core.navigation import bump_navigation_version
 from tests import factories
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -221,7 +221,11 @@ def test_head_without_a_page(client, home_page):
 
 def render_meta(page, request=None):
     request = request or RequestFactory().get(page.url)
-    template = engines["django"].from_string('{% include "site_core/includes/meta_tags.html" %}')
+    # As base.html does: the chrome context processor, bound to the page.
+    template = engines["django"].from_string(
+        "{% load portal_tags %}{% page_chrome page as chrome %}"
+        '{% include "site_core/includes/meta_tags.html" %}'
+    )
     return template.render({"page": page, "request": request}, request)
 
 

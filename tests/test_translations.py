@@ -5,6 +5,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,11 +20,11 @@ from wagtail.test.utils.form_data import (
 from wagtail_localize.models import Translation
 
 from news.models import NewsCategory
+from site_core import navigation
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, WORKFLOW_NAME, grant_section
 from site_core.editorial.setup import setup_portal as run_setup
 from site_core.forms import admin_js_slug
 from site_core.models import StandardPage
-from site_core.templatetags import language_tags
 from tests import factories
 
 PASSWORD = "mat-khau-thu-nghiem-2026"  # noqa: S105
@@ -322,13 +323,20 @@ def test_hreflang_lists_both_languages_and_x_default(client, bilingual):
 
 
 class ColdCache:
-    """Stands in for the shared cache of the switcher only: every lookup misses."""
+    """Stands in for the shared cache: the switcher's entries always miss, the rest (the
+    navigation version) is the real cache."""
 
-    def get(self, *args, **kwargs):
-        return None
+    def __getattr__(self, name):
+        return getattr(cache, name)
 
-    def set(self, *args, **kwargs):
-        pass
+    def get(self, key, *args, **kwargs):
+        if key.startswith(navigation.LANGUAGE_LINKS_KEY):
+            return None
+        return cache.get(key, *args, **kwargs)
+
+    def set(self, key, *args, **kwargs):
+        if not key.startswith(navigation.LANGUAGE_LINKS_KEY):
+            cache.set(key, *args, **kwargs)
 
 
 @pytest.mark.django_db
@@ -341,10 +349,10 @@ def test_switcher_costs_no_query_warm_and_one_cold(client, bilingual, monkeypatc
 
     for url in ("/gioi-thieu/", "/en/introduction/", "/lich-su/"):
         warm = count(url)
-        monkeypatch.setattr(language_tags, "language_links", lambda context: [])
+        monkeypatch.setattr(navigation, "language_links", lambda request, page: [])
         without = count(url)
         monkeypatch.undo()
-        monkeypatch.setattr(language_tags, "cache", ColdCache())
+        monkeypatch.setattr(navigation, "cache", ColdCache())
         cold = count(url)
         monkeypatch.undo()
         assert warm == without, url

@@ -115,6 +115,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # `portal` and `chrome`: header, menu, breadcrumbs, footer, <head> meta,
+                # computed only when a template reads them.
+                "site_core.context_processors.chrome",
             ],
         },
     },

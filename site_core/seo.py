@@ -1,28 +1,25 @@
-"""Discovery meta for <head>: canonical, hreflang, feeds, OpenGraph and Twitter card.
+"""Discovery meta for <head> (canonical, hreflang, feeds, OpenGraph, Twitter card) and the
+share links of a page, read by the templates as `chrome.meta` and `chrome.share`.
 
-`{% page_meta as meta %}` (used by site_core/includes/meta_tags.html) returns a dict of
-plain strings. It is computed once per request and kept in the shared cache under the
-page's `cache_key` (which changes on publish) and the navigation version (bumped on
-any publish, move or settings change, see portal_tags), so a warm page view costs no
-query; a cold one costs the translations query, the image and its rendition.
+The meta dict holds plain strings. It is computed once per request and kept in the shared
+cache under the page's `cache_key` (which changes on publish) and the navigation version
+(bumped on any publish, move or settings change, see site_core/signals.py), so a warm page
+view costs no query; a cold one costs the translations query, the image and its rendition.
+
+Pages describe themselves through the page interface of site_core.models.BasePage
+(`og_type`, `get_meta_description()`, `get_listing_image()`, `get_published_time()`,
+`get_calendar_url()`); nothing here asks for a page's class.
 """
 
 import hashlib
 from urllib.parse import quote, urlsplit
 
-from django import template
 from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
-
-from news.models import EventPage, NewsArticlePage
-from site_core.templatetags.portal_tags import navigation_version
-
-register = template.Library()
+from site_core.navigation import current_site, navigation_version
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 LOGO_IMAGE_SPEC = "max-1200x630"
@@ -40,26 +37,12 @@ SITE_FEEDS = [
 ]
 
 
-def _site(request):
-    try:
-        return Site.find_for_request(request)
-    except Exception:  # a broken Host header must not break the 404 page
-        return None
-
-
-def _portal(request):
-    from site_core.models import PortalSettings
-
-    try:
-        return PortalSettings.for_request(request)
-    except Exception:  # no site for this host: the head still renders
-        return None
-
-
 def _absolute_image_url(request, image, spec):
     try:
         rendition = image.get_rendition(spec)
-    except Exception:  # a missing source file must not break the page
+    # Wagtail's SourceImageIOError (the original file is missing) is an OSError, as are
+    # Pillow's errors for a file it cannot read: the page goes without a share image.
+    except OSError:
         return None
     return {
         "url": request.build_absolute_uri(rendition.url),
@@ -67,22 +50,6 @@ def _absolute_image_url(request, image, spec):
         "height": rendition.height,
         "alt": rendition.alt or image.title,
     }
-
-
-def _description(page):
-    for name in ("search_description", "listing_summary", "sapo", "summary", "intro"):
-        value = getattr(page, name, "") or ""
-        text = " ".join(strip_tags(str(value)).split())
-        if text:
-            return Truncator(text).chars(DESCRIPTION_LENGTH)
-    return ""
-
-
-def _page_image(page):
-    for name in ("listing_image", "featured_image"):
-        if getattr(page, f"{name}_id", None):
-            return getattr(page, name)
-    return None
 
 
 def _routable_subpath(request, page_url):
@@ -98,16 +65,16 @@ def _page_number(request):
     return int(value) if value.isdigit() and 1 < int(value) < 100_000 else None
 
 
-def _feeds(context, page):
+def _feeds(request, page, heading):
     feeds = []
     for name, feed_type, title in SITE_FEEDS:
         try:
             feeds.append({"url": reverse(name), "type": feed_type, "title": title})
-        except NoReverseMatch:  # pragma: no cover - the routes are in site_core/urls.py
+        except NoReverseMatch:  # pragma: no cover - the routes are in the apps' urls.py
             continue
-    match = getattr(context.get("request"), "routable_resolver_match", None)
+    match = getattr(request, "routable_resolver_match", None)
     if page is not None and match and getattr(match[0], "__name__", "") == "category_route":
-        slug, heading = match[2].get("slug"), context.get("listing_heading") or ""
+        slug = match[2].get("slug")
         for name, feed_type, label in (
             ("feed_news_category_rss", "application/rss+xml", "RSS"),
             ("feed_news_category_atom", "application/atom+xml", "Atom"),
@@ -121,7 +88,7 @@ def _feeds(context, page):
                 },
             )
     for feed in feeds:
-        feed["url"] = context["request"].build_absolute_uri(feed["url"])
+        feed["url"] = request.build_absolute_uri(feed["url"])
     return feeds
 
 
@@ -138,10 +105,13 @@ def _translations(request, page):
     return alternates
 
 
-def build_page_meta(context, page):
-    request = context["request"]
+def build_page_meta(request, page, portal, heading=""):
+    """The meta dict of `page` (None for a view without a page: search, 404).
+
+    `portal` is the site's PortalSettings or None; `heading` the sub-route's heading of a
+    routable listing ("Chuyên mục …"), which leads the title.
+    """
     language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    portal = _portal(request)
     site_name = portal.portal_name if portal else ""
     meta = {
         "site_name": site_name,
@@ -158,7 +128,7 @@ def build_page_meta(context, page):
         "image": None,
         "published_time": "",
         "modified_time": "",
-        "feeds": _feeds(context, page),
+        "feeds": _feeds(request, page, heading or ""),
     }
     if page is not None:
         page_url = page.get_full_url(request)
@@ -180,15 +150,17 @@ def build_page_meta(context, page):
                         OG_LOCALES.get(code, code) for code, _ in alternates if code != language
                     ]
         meta["title"] = page.seo_title or page.title
-        if subpath_heading := context.get("listing_heading"):
-            meta["title"] = f"{subpath_heading} – {meta['title']}"
-        meta["description"] = _description(page) or meta["description"]
-        image = _page_image(page)
+        if heading:
+            meta["title"] = f"{heading} – {meta['title']}"
+        description = page.get_meta_description()
+        if description:
+            meta["description"] = Truncator(description).chars(DESCRIPTION_LENGTH)
+        image = page.get_listing_image()
         if image is not None:
             meta["image"] = _absolute_image_url(request, image, SHARE_IMAGE_SPEC)
-        if isinstance(page, NewsArticlePage):
+        if page.og_type == "article":
             meta["type"] = "article"
-            published = getattr(page, "date", None) or page.first_published_at
+            published = page.get_published_time()
             meta["published_time"] = published.isoformat() if published else ""
             modified = page.last_published_at
             meta["modified_time"] = modified.isoformat() if modified else ""
@@ -211,52 +183,46 @@ def _cache_key(request, page, site):
     return f"portal:page-meta:{digest}"
 
 
-@register.simple_tag(takes_context=True)
-def page_meta(context):
-    """The meta dict for the current page (or for a page-less view: search, 404)."""
-    request = context.get("request")
-    if request is None:
-        return {}
-    page = context.get("page")
-    if not isinstance(page, Page) or not page.pk:
-        page = None
+def page_meta(request, page, portal, heading=""):
+    """The meta dict of `page`, from the request's memo, the shared cache, or built.
 
+    `portal` is a callable returning the PortalSettings (or None): it is only read when
+    the meta has to be built.
+    """
     per_request = request.__dict__.setdefault("_portal_page_meta", {})
     local_key = (page.pk if page else None, request.path)
     if local_key in per_request:
         return per_request[local_key]
 
-    site = _site(request)
+    site = current_site(request)
     shared = not getattr(request, "is_preview", False) and site is not None
     key = _cache_key(request, page, site) if shared else None
     meta = cache.get(key) if key else None
     if meta is None:
-        meta = build_page_meta(context, page)
+        meta = build_page_meta(request, page, portal(), heading)
         if key:
             cache.set(key, meta, META_CACHE_TIMEOUT)
     per_request[local_key] = meta
     return meta
 
 
-@register.simple_tag(takes_context=True)
-def share_links(context):
-    """Share targets for the current page: plain links, no third-party script."""
-    meta = page_meta(context)
+def share_links(meta, page):
+    """Share targets for a page: plain links to each network, no third-party script.
+
+    `page` is the template's page, saved or not (a preview of a new page), or None; its
+    title is what is shared.
+    """
     url = meta.get("canonical") or meta.get("url") or ""
     if not url:
         return {}
-    page = context.get("page")
-    title = getattr(page, "title", "") or meta.get("title", "")
+    title = (page.title if page is not None else "") or meta.get("title", "")
     encoded_url, encoded_title = quote(url, safe=""), quote(title, safe="")
-    links = {
+    return {
         "url": url,
         "title": title,
         "facebook": f"https://www.facebook.com/sharer/sharer.php?u={encoded_url}",
         "zalo": f"https://sp.zalo.me/share?url={encoded_url}",
         "x": f"https://twitter.com/intent/tweet?url={encoded_url}&text={encoded_title}",
         "email": f"mailto:?subject={encoded_title}&body={encoded_url}",
-        "ics": "",
+        "ics": page.get_calendar_url() if page is not None else "",
     }
-    if isinstance(page, EventPage) and page.start:
-        links["ics"] = reverse("event_ics", args=[page.pk])
-    return links

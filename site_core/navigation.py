@@ -1,0 +1,253 @@
+"""Where a request stands in the portal: its site, its home in the active language, the
+menu, the breadcrumbs, the language links, and the version that renews the cached chrome.
+
+Every other module asks these questions here (templates through the chrome, see
+site_core/context_processors.py; feeds, iCalendar, the sitemap, the cached list of view
+restrictions in site_core/query.py). This module imports no portal model, so that
+site_core.models may depend on it through query.py.
+
+The header, menu, breadcrumbs and footer HTML is cached under keys that carry
+`navigation_version()`; the receivers in site_core/signals.py bump it whenever a page is
+published, unpublished, moved or deleted, a view restriction changes, or a site or its
+settings are saved. With a shared cache (Redis) every app server sees the new menu at once.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils.translation import get_language, gettext
+
+from wagtail.models import Locale, Page, Site
+
+NAVIGATION_VERSION_KEY = "portal:navigation-version"
+LANGUAGE_LINKS_KEY = "portal:languages"
+LANGUAGE_LINKS_TIMEOUT = 3600
+
+
+# --- cache version ------------------------------------------------------------------------
+
+
+def navigation_version():
+    version = cache.get(NAVIGATION_VERSION_KEY)
+    if version is None:
+        cache.add(NAVIGATION_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+        version = cache.get(NAVIGATION_VERSION_KEY) or "0"
+    return version
+
+
+def bump_navigation_version(**kwargs):
+    """Renews every cached piece of chrome; also a signal receiver (site_core/signals.py)."""
+    cache.set(NAVIGATION_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+
+
+# --- site and home ------------------------------------------------------------------------
+
+
+def current_site(request):
+    """The Site serving the request, or None (no request, no site for this host).
+
+    Wagtail reads the raw Host header, without the ALLOWED_HOSTS check, and answers None
+    rather than raising when no site matches, so an odd host still gets a 404 page.
+    """
+    return Site.find_for_request(request)
+
+
+def current_page(page):
+    """`page` when it is a saved page (a template's `page`), else None."""
+    return page if isinstance(page, Page) and page.pk else None
+
+
+def localized_home(site_or_request, locale=None):
+    """The home page of a site, or of a request's site, in `locale` (default: the active
+    language): the translation of the site's root page.
+
+    None when there is no site (None, or no site for the request's host), no locale or no
+    translation in that locale.
+    """
+    if site_or_request is None or isinstance(site_or_request, Site):
+        site = site_or_request
+    else:
+        site = current_site(site_or_request)
+    if site is None:
+        return None
+    if locale is None:
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:  # not even the default language has a locale
+            return None
+    home = site.root_page
+    if home.locale_id == locale.pk:
+        return home
+    return home.get_translation_or_none(locale)
+
+
+# --- menu and breadcrumbs -----------------------------------------------------------------
+
+
+def menu_root_path(request, page):
+    """Path of the home page whose children make the menu, or None."""
+    if page is not None and page.depth >= 2:
+        return page.path[: 2 * Page.steplen]
+    site = current_site(request)
+    if site is None:
+        return None
+    home = localized_home(site) or site.root_page
+    return home.path
+
+
+def cache_key(part, request, page):
+    """Vary-on value for `{% wagtailcache %}` around the header, menu, breadcrumbs, footer."""
+    site = current_site(request)
+    bits = [part, navigation_version(), site.pk if site else "-", get_language() or "-"]
+    if part == "menu":
+        # The section marks aria-current="page" on itself and "true" below it.
+        bits.append(
+            f"{page.path[: 3 * Page.steplen]}{'=' if page.depth <= 3 else '>'}" if page else "-"
+        )
+    elif part == "breadcrumbs":
+        bits.append(page.pk if page else "-")
+    return ":".join(str(bit) for bit in bits)
+
+
+def main_menu(request, page):
+    """Live, public, in-menu children of the home page; the current section is marked."""
+    root_path = menu_root_path(request, page)
+    items = []
+    home_url = "/"
+    if root_path:
+        depth = len(root_path) // Page.steplen
+        candidates = (
+            Page.objects.filter(
+                Q(path=root_path)
+                | Q(path__startswith=root_path, depth=depth + 1, show_in_menus=True)
+            )
+            .live()
+            .public()
+            .only("id", "title", "path", "depth", "url_path", "show_in_menus")
+            .order_by("path")
+        )
+        for candidate in candidates:
+            url = candidate.get_url(request)
+            if not url:
+                continue
+            if candidate.depth == depth:
+                home_url = url
+                continue
+            current = page is not None and page.path.startswith(candidate.path)
+            items.append(
+                {
+                    "title": candidate.title,
+                    "url": url,
+                    "current": current,
+                    "exact": current and page.pk == candidate.pk,
+                }
+            )
+    return {
+        "items": items,
+        "home_url": home_url,
+        "is_home": page is not None and page.path == root_path,
+    }
+
+
+def breadcrumbs(request, page):
+    """Live ancestors from the home page down to the page's parent."""
+    crumbs = []
+    if page is not None and page.depth > 2:
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gte=2)
+            .live()
+            .only("id", "title", "path", "depth", "url_path")
+        )
+        for ancestor in ancestors:
+            url = ancestor.get_url(request)
+            if url:
+                title = gettext("Trang chủ") if ancestor.depth == 2 else ancestor.title
+                crumbs.append({"title": title, "url": url})
+    return crumbs
+
+
+# --- language links -----------------------------------------------------------------------
+
+
+def _language(code):
+    return (code or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def translation_urls(request, site, page, languages):
+    """{language: url} of the page's live translations, else of the live homes."""
+    homes = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    condition = Q(translation_key__in=homes)
+    if page is not None:
+        condition |= Q(translation_key=page.translation_key)
+    candidates = (
+        Page.objects.live()
+        .filter(condition, locale__language_code__in=languages)
+        .select_related("locale")
+        .only("id", "path", "depth", "url_path", "translation_key", "locale__language_code")
+    )
+    found, fallback = {}, {}
+    for candidate in candidates:
+        url = candidate.get_url(request)
+        if not url:
+            continue
+        code = candidate.locale.language_code
+        if page is not None and candidate.translation_key == page.translation_key:
+            found[code] = url
+        else:
+            fallback.setdefault(code, url)
+    return {
+        code: found.get(code) or fallback.get(code)
+        for code in languages
+        if code in found or code in fallback
+    }
+
+
+def language_links(request, page):
+    """The language switcher's links: [{code, name, url, current}], or [] for one language.
+
+    From a page: its live translation in the other language, otherwise that language's
+    home; from a view without a page (search): the same view in the other language. The
+    URLs are kept in the shared cache per site, page and language under the navigation
+    version, so a warm page view costs no query and a cold one a single query.
+    """
+    current = _language(get_language())
+    others = [code for code, _name in settings.LANGUAGES if code != current]
+
+    match = getattr(request, "resolver_match", None)
+    if page is None and match is not None and match.url_name not in (None, "wagtail_serve"):
+        # A view of its own (search): the same view in the other language, no query.
+        urls = {code: translate_url(request.get_full_path(), code) for code in others}
+    else:
+        site = current_site(request)
+        if site is None:
+            return []
+        preview = getattr(request, "is_preview", False)
+        key = ":".join(
+            str(bit)
+            for bit in (
+                LANGUAGE_LINKS_KEY,
+                navigation_version(),
+                site.pk,
+                page.pk if page else "-",
+                current,
+            )
+        )
+        urls = None if preview else cache.get(key)
+        if urls is None:
+            urls = translation_urls(request, site, page, others)
+            if not preview:
+                cache.set(key, urls, LANGUAGE_LINKS_TIMEOUT)
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            links.append(
+                {"code": code, "name": name, "url": request.get_full_path(), "current": True}
+            )
+        elif urls.get(code):
+            links.append({"code": code, "name": name, "url": urls[code], "current": False})
+    return links if len(links) > 1 else []
