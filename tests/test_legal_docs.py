@@ -255,6 +255,7 @@ def test_number_symbol_of_joint_issuers(document_index):
     assert doc.number_symbol == "05-QC/BTCTU-BDVTU"
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_number_symbol_is_empty_while_incomplete():
     assert LegalDocumentPage(title="Dự thảo").number_symbol == ""
 

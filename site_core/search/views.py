@@ -24,8 +24,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 
+from site_core import navigation
 from site_core.models import BasePage, SearchType, paginate
 from site_core.search.query import (
     MAX_QUERY_LENGTH,
@@ -64,15 +65,9 @@ def search_types():
 
 def search_scope(request):
     """Live, public pages of the current site's tree in the active language."""
-    site = Site.find_for_request(request)
-    if site is None:
+    root = navigation.localized_home(request)
+    if root is None:
         return Page.objects.none()
-    root = site.root_page
-    locale = Locale.get_active()
-    if root.locale_id != locale.pk:
-        root = root.get_translation_or_none(locale)
-        if root is None:
-            return Page.objects.none()
     return Page.objects.live().public().descendant_of(root, inclusive=True)
 
 

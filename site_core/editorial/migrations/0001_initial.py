@@ -7,16 +7,7 @@ stores on every task row follows it, so existing workflows keep their task.
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-def move_content_type(apps, schema_editor, old="site_core", new="editorial"):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    stale = ContentType.objects.filter(app_label=old, model="foureyesapprovaltask")
-    if not ContentType.objects.filter(app_label=new, model="foureyesapprovaltask").exists():
-        stale.update(app_label=new)
-
-
-def move_content_type_back(apps, schema_editor):
-    move_content_type(apps, schema_editor, old="editorial", new="site_core")
+from site_core.migration_operations import move_content_type
 
 
 class Migration(migrations.Migration):
@@ -68,5 +59,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_type, move_content_type_back),
+        move_content_type("foureyesapprovaltask", "site_core", "editorial"),
     ]

@@ -3,16 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-def move_content_type(apps, schema_editor, old="site_core", new="portal_files"):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    stale = ContentType.objects.filter(app_label=old, model="publiccollection")
-    if not ContentType.objects.filter(app_label=new, model="publiccollection").exists():
-        stale.update(app_label=new)
-
-
-def move_content_type_back(apps, schema_editor):
-    move_content_type(apps, schema_editor, old="portal_files", new="site_core")
+from site_core.migration_operations import move_content_type
 
 
 class Migration(migrations.Migration):
@@ -67,5 +58,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_type, move_content_type_back),
+        move_content_type("publiccollection", "site_core", "portal_files"),
     ]
