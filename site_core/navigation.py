@@ -6,16 +6,22 @@ site_core/context_processors.py; feeds, iCalendar, the sitemap, the cached list 
 restrictions in site_core/query.py). This module imports no portal model, so that
 site_core.models may depend on it through query.py.
 
-The header, menu, breadcrumbs and footer HTML is cached under keys that carry
-`navigation_version()`; the receivers in site_core/signals.py bump it whenever a page is
-published, unpublished, moved or deleted, a view restriction changes, or a site or its
-settings are saved. With a shared cache (Redis) every app server sees the new menu at once.
+The header, menu, breadcrumbs and footer HTML, and whole pages (site_core/cache), are cached
+under keys that carry `navigation_version()`; the receivers in site_core/signals.py bump it
+whenever what visitors see may change (pages, snippets, settings, images, documents, sites,
+view restrictions, redirects). With a shared cache (Redis) every app server sees the new
+version at once.
 """
 
+import functools
+import hashlib
 import uuid
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language, gettext
@@ -25,22 +31,73 @@ from wagtail.models import Locale, Page, Site
 NAVIGATION_VERSION_KEY = "portal:navigation-version"
 LANGUAGE_LINKS_KEY = "portal:languages"
 LANGUAGE_LINKS_TIMEOUT = 3600
+RELEASE_SUFFIXES = frozenset({".py", ".html", ".txt", ".xml", ".mo"})
 
 
 # --- cache version ------------------------------------------------------------------------
 
 
+# Set when this process could not read or renew the version (the cache server was down):
+# a change made meanwhile renewed nothing, so the version is renewed once the cache is back.
+_missed_renewal = False
+
+
 def navigation_version():
-    version = cache.get(NAVIGATION_VERSION_KEY)
-    if version is None:
+    """The current version: the code's release (templates and code change what is cached
+    too) and the number renewed on every change of content."""
+    global _missed_renewal
+    number = cache.get(NAVIGATION_VERSION_KEY)
+    if number is None:
         cache.add(NAVIGATION_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
-        version = cache.get(NAVIGATION_VERSION_KEY) or "0"
-    return version
+        number = cache.get(NAVIGATION_VERSION_KEY)
+        if number is None:  # the cache is down (django-redis answers "miss")
+            _missed_renewal = True
+            number = "0"
+    elif _missed_renewal:
+        _missed_renewal = False
+        number = renew_navigation_version()
+    return f"{code_release()}.{number}"
+
+
+def renew_navigation_version():
+    global _missed_renewal
+    number = uuid.uuid4().hex[:12]
+    cache.set(NAVIGATION_VERSION_KEY, number, timeout=None)
+    if cache.get(NAVIGATION_VERSION_KEY) != number:
+        _missed_renewal = True
+    return number
+
+
+@functools.cache
+def code_release():
+    """PORTAL_RELEASE, or a digest of the portal's own code, templates and translations:
+    a deployment starts with fresh cache keys, and servers running different releases
+    during a rolling update never share a cached page."""
+    release = getattr(settings, "PORTAL_RELEASE", "")
+    if release:
+        return release
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR).resolve()
+    folders = [Path(config.path).resolve() for config in apps.get_app_configs()]
+    folders = [folder for folder in folders if folder.is_relative_to(base)]
+    folders += [Path(folder).resolve() for folder in settings.LOCALE_PATHS]
+    for folder in sorted(set(folders)):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in RELEASE_SUFFIXES and "site-packages" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def bump_navigation_version(**kwargs):
-    """Renews every cached piece of chrome; also a signal receiver (site_core/signals.py)."""
-    cache.set(NAVIGATION_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+    """Renews everything cached for visitors (site_core/signals.py calls it).
+
+    At once, so that the rest of the changing request sees the change, and again when its
+    transaction commits: a visitor's request on another server may have read the version
+    renewed at once but the rows from before the commit, and cached the old page under it.
+    """
+    renew_navigation_version()
+    transaction.on_commit(renew_navigation_version)
 
 
 # --- site and home ------------------------------------------------------------------------
