@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "site_core.search",
     "site_core.api",
     "site_core.operations",
+    "site_core.cache",
     "home",
     "history",
     "org_structure",
@@ -88,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Whole pages for visitors (site_core/cache, docs/caching.md): after the session, the
+    # language and the user are known, before the messages so that their cookie is seen.
+    "site_core.cache.middleware.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Staff sign-in: idle and absolute session limits, then the second factor before any
     # admin page (site_core/security/signin.py, site_core/security/two_factor.py).
@@ -195,6 +199,67 @@ else:
             "LOCATION": "renditions",
         },
     }
+# Whole-page cache for visitors (site_core/cache, docs/caching.md): anonymous GET responses
+# of the public site, in the "default" cache (Redis: shared by every app server), renewed by
+# every change of content. The timeout bounds what changes with the clock (upcoming events).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PORTAL_PAGE_CACHE_TIMEOUT", "300"))
+PORTAL_PAGE_CACHE_MAX_SIZE = 2 * 1024 * 1024
+# URL names of the views whose responses are kept (fnmatch patterns). Not the search (any
+# text makes a URL), the sitemap (cached by itself), the API, the media and document views.
+PORTAL_PAGE_CACHE_VIEWS = ["wagtail_serve", "robots_txt", "feed_*", "events_ics", "event_ics"]
+# Paths the page cache leaves alone: they set their own headers.
+PORTAL_PAGE_CACHE_SKIP_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/api/",
+]
+# Frontend cache (a CDN or reverse proxy in front of the app), off by default: the page
+# cache's changes purge it through wagtail.contrib.frontend_cache (site_core/cache/frontend.py).
+# FRONTEND_CACHE_PURGE_URL: a Varnish or nginx cache that accepts PURGE requests;
+# CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN; CLOUDFRONT_DISTRIBUTION_ID (boto3).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Seconds the frontend cache keeps a page (s-maxage); browsers always ask again.
+PORTAL_FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "300"))
+# True when every backend reads "<site>/*" as every URL of the site: each change then
+# purges everything in one request (exact). Otherwise pages are purged URL by URL.
+PORTAL_FRONTEND_CACHE_WILDCARD = env_bool("FRONTEND_CACHE_WILDCARD")
+# Views every page's change may affect, purged with it (URL names without arguments).
+PORTAL_FRONTEND_CACHE_SITE_URLS = [
+    "feed_news_rss",
+    "feed_news_atom",
+    "feed_events_rss",
+    "feed_events_atom",
+    "events_ics",
+    "feed_documents_rss",
+    "feed_documents_atom",
+]
+# Wagtail would add "/vi/..." copies of every URL; the portal's languages have their own
+# slugs, and the purge lists each translation itself.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Mixed into every cache key with the content version (site_core/navigation.py): set it to
+# the release (a git commit) or leave it empty for a digest of the portal's code and templates.
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
+
 # Sessions in the database, never only in the cache: a Redis outage or restart must not
 # sign editors out (and lose their unsaved work). Only staff have sessions, so this costs
 # one indexed query per admin request. Not "cached_db" either: a logout during an outage

@@ -1,7 +1,7 @@
 """Quick start on a developer's machine: SQLite, local memory cache, console e-mail."""
 
 from .base import *  # noqa: F403
-from .base import os
+from .base import env_bool, os
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
@@ -15,3 +15,7 @@ PORTAL_ALLOW_DEMO = True
 
 # The demo portal (seed_demo, demo_logins) is a development tool, never installed in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "site_core.demo"]  # noqa: F405
+
+# The page cache would keep serving a template being edited: off unless asked for
+# (PORTAL_PAGE_CACHE=1, as for measuring it; docs/caching.md).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", False)

@@ -1,7 +1,7 @@
 """Test settings: PostgreSQL as in production, fast hashing, in-memory e-mail."""
 
 from .base import *  # noqa: F403
-from .base import dj_database_url, os
+from .base import dj_database_url, env_bool, os
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
@@ -24,3 +24,7 @@ PORTAL_2FA_REQUIRED = False  # tests/test_signin.py turns it on; other tests use
 
 # The demo portal (seed_demo, demo_logins) is a development tool, never installed in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "site_core.demo"]  # noqa: F405
+
+# Off by default so that every module's query budgets measure rendering, not the cache;
+# tests/test_page_cache.py turns it on (PORTAL_PAGE_CACHE=1 runs the whole suite with it).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", False)

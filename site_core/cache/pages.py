@@ -1,0 +1,189 @@
+"""What the whole-page cache keeps, under which key, and what it tells other caches.
+
+A visitor's page is kept when nothing about it belongs to one visitor (docs/caching.md):
+
+- the request: GET (HEAD reads what a GET kept), from a visitor without a session cookie
+  or pending messages, not signed in, not a preview;
+- the view: one of PORTAL_PAGE_CACHE_VIEWS (Wagtail pages with their routable sub-pages,
+  feeds, iCalendar, robots.txt); a page under a view restriction or not live never is;
+- the response: 200, not streamed, no cookie set, no CSRF token or CSP nonce used while
+  rendering (they are per visitor), no `Cache-Control: private`, `no-store` or `no-cache`
+  of its own, no Vary beyond the language (in the key) and the cookie (visitors with a
+  session never read or fill the cache).
+
+The key holds the navigation version (site_core/navigation.py), renewed by every change
+of content (site_core/signals.py), so a change is seen at once on every app server that
+shares the cache; and the local date, for what pages show by date (a document in force,
+current members). The timeout bounds what changes with the clock within a day (upcoming
+events) and what a lost renewal would leave behind.
+"""
+
+import fnmatch
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+
+from site_core.navigation import navigation_version
+from site_core.query import restricted_sections
+
+KEY_PREFIX = "portal:page"
+STATUS_HEADER = "X-Page-Cache"
+HIT, MISS, BYPASS = "HIT", "MISS", "BYPASS"
+# Request headers a response may vary on: the language is in the key, and requests with
+# a cookie that matters never use the cache.
+KEYED_VARY = frozenset({"accept-language", "cookie"})
+UNSHARED_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
+PRIVATE_PAGE = "portal_page_cache_private"
+
+
+def enabled():
+    return getattr(settings, "PORTAL_PAGE_CACHE", True)
+
+
+def timeout():
+    return getattr(settings, "PORTAL_PAGE_CACHE_TIMEOUT", 300)
+
+
+def handles(request):
+    """Paths of the public site; the admin, files and the API keep their own headers."""
+    return not request.path_info.startswith(tuple(settings.PORTAL_PAGE_CACHE_SKIP_PREFIXES))
+
+
+def visitor_may_share(request):
+    """A GET or HEAD from a visitor whose page is the same as anyone else's."""
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def cache_key(request):
+    path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return ":".join(
+        (
+            KEY_PREFIX,
+            navigation_version(),
+            timezone.localdate().isoformat(),
+            request.scheme,
+            request.get_host(),
+            get_language() or "-",
+            path,
+        )
+    )
+
+
+def mark_private(request, page):
+    """Called for every page Wagtail serves (site_core/cache/wagtail_hooks.py)."""
+    if not page.live or any(
+        page.path.startswith(path) and page.depth >= depth for path, depth in restricted_sections()
+    ):
+        setattr(request, PRIVATE_PAGE, True)
+
+
+def cached_view(request):
+    match = getattr(request, "resolver_match", None)
+    name = match.url_name if match else None
+    return bool(name) and any(
+        fnmatch.fnmatchcase(name, pattern) for pattern in settings.PORTAL_PAGE_CACHE_VIEWS
+    )
+
+
+def used_per_visitor_values(request):
+    """A CSRF token or a CSP nonce was put into the page: it is this visitor's."""
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return True
+    # django-csp's lazy nonce is true once a template has asked for it.
+    return bool(getattr(request, "csp_nonce", None))
+
+
+def cache_control_directives(response):
+    header = response.get("Cache-Control", "")
+    return {part.split("=", 1)[0].strip().lower() for part in cc_delim_re.split(header) if part}
+
+
+def varies_only_on_keyed_headers(response):
+    vary = response.get("Vary", "")
+    return {part.strip().lower() for part in cc_delim_re.split(vary) if part} <= KEYED_VARY
+
+
+def may_keep(request, response):
+    """True when `response` may be served to every visitor who asks for the same URL."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and cached_view(request)
+        and not getattr(request, "is_preview", False)
+        and not getattr(request, PRIVATE_PAGE, False)
+        and not used_per_visitor_values(request)
+        and not (cache_control_directives(response) & UNSHARED_DIRECTIVES)
+        and varies_only_on_keyed_headers(response)
+        and len(response.content) <= settings.PORTAL_PAGE_CACHE_MAX_SIZE
+    )
+
+
+# --- entries ------------------------------------------------------------------------------
+
+
+def entry_from(response):
+    """What is stored: plain values, so that an entry never carries a response's internals."""
+    return (response.status_code, list(response.items()), response.content)
+
+
+def response_from(entry):
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+# --- headers for other caches -------------------------------------------------------------
+
+
+def frontend_cache_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def mark_shared(response, status):
+    """Cache-Control for a page any visitor may get; the view's own header wins.
+
+    With a frontend cache (a CDN or reverse proxy that the publish purges, see
+    site_core/cache/frontend.py) it keeps the page PORTAL_FRONTEND_CACHE_MAX_AGE seconds;
+    without one nothing outside the app may reuse a page without asking again (the ETag
+    makes asking cheap), since nothing would tell it of a change.
+    """
+    if "Cache-Control" not in response:
+        if frontend_cache_configured():
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.PORTAL_FRONTEND_CACHE_MAX_AGE,
+            )
+        else:
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    # The session middleware adds "Vary: Cookie" when the page looked at the visitor;
+    # say it always, so that a frontend cache never gives a signed-in editor's page
+    # (with its user bar) to a visitor, or the other way round.
+    patch_vary_headers(response, ("Cookie",))
+    response[STATUS_HEADER] = status
+    return response
+
+
+def mark_unshared(response):
+    if "Cache-Control" not in response:
+        patch_cache_control(response, private=True, no_cache=True)
+    response[STATUS_HEADER] = BYPASS
+    return response
