@@ -82,6 +82,8 @@ def cache_key(request):
 
 def mark_private(request, page):
     """Called for every page Wagtail serves (site_core/cache/wagtail_hooks.py)."""
+    if not enabled():
+        return
     if not page.live or any(
         page.path.startswith(path) and page.depth >= depth for path, depth in restricted_sections()
     ):
