@@ -79,11 +79,16 @@ def code_release():
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR).resolve()
     folders = [Path(config.path).resolve() for config in apps.get_app_configs()]
-    folders = [folder for folder in folders if folder.is_relative_to(base)]
+    # The portal's apps only: a virtualenv inside the checkout holds the libraries' apps.
+    folders = [
+        folder
+        for folder in folders
+        if folder.is_relative_to(base) and "site-packages" not in folder.parts
+    ]
     folders += [Path(folder).resolve() for folder in settings.LOCALE_PATHS]
     for folder in sorted(set(folders)):
         for path in sorted(folder.rglob("*")):
-            if path.suffix in RELEASE_SUFFIXES and "site-packages" not in path.parts:
+            if path.suffix in RELEASE_SUFFIXES:
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
