@@ -87,9 +87,10 @@ def code_release():
     ]
     folders += [Path(folder).resolve() for folder in settings.LOCALE_PATHS]
     for folder in sorted(set(folders)):
+        # Named from the folder, not the checkout: LOCALE_PATHS may lie outside it.
         for path in sorted(folder.rglob("*")):
             if path.suffix in RELEASE_SUFFIXES:
-                digest.update(str(path.relative_to(base)).encode())
+                digest.update(f"{folder.name}/{path.relative_to(folder)}".encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 

@@ -662,3 +662,22 @@ def test_nothing_is_purged_before_the_change_commits(
         article.save_revision().publish()
     assert frontend == []
     assert callbacks
+
+
+def test_the_release_digest_reads_translations_kept_outside_the_checkout(tmp_path):
+    """A LOCALE_PATHS folder outside BASE_DIR (a deployment's own catalogues, or the
+    marker catalogues of the admin translation walk) joins the digest; it does not fail."""
+    catalogue = tmp_path / "vi" / "LC_MESSAGES" / "django.mo"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_bytes(b"first")
+    navigation.code_release.cache_clear()
+    try:
+        with override_settings(LOCALE_PATHS=[tmp_path], PORTAL_RELEASE=""):
+            outside = navigation.code_release()
+            navigation.code_release.cache_clear()
+            catalogue.write_bytes(b"second")
+            changed = navigation.code_release()
+    finally:
+        navigation.code_release.cache_clear()
+    assert len(outside) == 8
+    assert changed != outside
