@@ -9,6 +9,8 @@ A search request, top to bottom in `search` and `site_search`:
 3. pages named exactly come first: page types register them through the
    `portal_search_exact_matches` hook (legal_docs finds documents by their number);
 4. the remaining words, folded, go to the stock search backend (`build_search_query`);
+   on PostgreSQL only a bounded set of the best candidates is ranked, and a large match
+   set is counted approximately (`bounded_search`: "khoảng 4.700 kết quả");
 5. one page of results, each page type fetching what its result shows
    (`BasePage.prefetch_for_listing`); the template reads the page interface
    (`search_type`, `get_summary`, `get_listing_date`).
@@ -31,9 +33,12 @@ from site_core.models import BasePage, SearchType, paginate
 from site_core.search.query import (
     MAX_QUERY_LENGTH,
     autocomplete_words,
+    bounded_search,
     build_search_query,
     clean_query,
     find_exact_matches,
+    ranks_in_database,
+    round_estimate,
     search_terms,
 )
 
@@ -71,12 +76,34 @@ def search_scope(request):
     return Page.objects.live().public().descendant_of(root, inclusive=True)
 
 
-class CombinedResults:
-    """Pages named exactly first, then the full-text results; for Paginator."""
+class RankedPages:
+    """Pages by id, in the given order, fetched (specific) only for the slice asked."""
 
-    def __init__(self, first, rest):
+    def __init__(self, queryset, ids):
+        self.queryset = queryset
+        self.ids = ids
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        ids = self.ids[key]
+        pages = self.queryset.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
+        return [pages[pk] for pk in ids if pk in pages]
+
+
+class CombinedResults:
+    """Pages named exactly first, then the full-text results; for Paginator.
+
+    `total` is what the status line says: with a bounded ranking (`bounded_search`) more
+    pages may match than can be browsed, and `approximate` says the total is an estimate.
+    """
+
+    def __init__(self, first, rest, total=None, approximate=False):
         self.first = list(first)
         self.rest = rest
+        self.approximate = approximate
+        self.total = self.count() if total is None else len(self.first) + total
 
     def count(self):
         return len(self.first) + (self.rest.count() if self.rest is not None else 0)
@@ -118,13 +145,18 @@ def site_search(request, query, group=None):
     exact = find_exact_matches(query, scope, limit=MAX_EXACT_MATCHES, page_types=page_types)
     first = exact.pages
     search_query = build_search_query(search_terms(exact.remainder), exact.phrases)
-    rest = None
+    combined = CombinedResults(first, None)
     if search_query is not None:
-        pages = scope.specific().defer_streamfields()
-        if first:
-            pages = pages.exclude(pk__in=[page.pk for page in first])
-        rest = pages.search(search_query)
-    results = paginate(request, CombinedResults(first, rest), per_page=RESULTS_PER_PAGE)
+        pages = scope.exclude(pk__in=[page.pk for page in first]) if first else scope
+        if ranks_in_database(pages):
+            ranked = bounded_search(pages, search_query)
+            rest = RankedPages(Page.objects.all(), ranked.ids)
+            combined = CombinedResults(first, rest, ranked.total, ranked.approximate)
+        else:
+            # SQLite (the quick start): the backend ranks and counts every match.
+            rest = pages.specific().defer_streamfields().search(search_query)
+            combined = CombinedResults(first, rest)
+    results = paginate(request, combined, per_page=RESULTS_PER_PAGE)
     results.object_list = list(results.object_list)
     prefetch_for_listing(results.object_list)
     return results, len(first)
@@ -135,9 +167,13 @@ def search(request):
     query = clean_query(request.GET.get("q"))
     groups = search_types()
     group = groups.get(request.GET.get("type", ""))
-    results, number_matches = (None, 0)
+    results, number_matches, total, approximate = (None, 0, 0, False)
     if query:
         results, number_matches = site_search(request, query, group)
+        combined = results.paginator.object_list
+        total, approximate = combined.total, combined.approximate
+        if approximate:
+            total = round_estimate(total)
     return render(
         request,
         "site_core/search_results.html",
@@ -147,6 +183,8 @@ def search(request):
             "search_type_label": group.search_type.label if group else "",
             "search_types": [each.search_type for each in groups.values()],
             "results": results,
+            "total": total,
+            "approximate": approximate,
             "number_matches": number_matches,
             "max_query_length": MAX_QUERY_LENGTH,
         },
