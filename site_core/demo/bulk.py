@@ -1,0 +1,556 @@
+"""Many pages at once for `manage.py seed_bulk`: news articles and Party documents.
+
+Pages are built in memory and written in batches with `bulk_create`, bypassing
+`add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
+leaving the database as they would:
+
+- the tree: treebeard's materialised path (the parent's path plus one step of `steplen`
+  characters in its alphabet, after the parent's last child), `depth`, `url_path`, and the
+  parent's `numchild` raised once per run;
+- the page: specific content type, locale, a fresh translation key, `live`,
+  `first_published_at` / `last_published_at`, `draft_title`, a slug unique under the parent;
+- its history: one `Revision` holding `serializable_data()`, as `save_revision()` stores it,
+  which becomes `latest_revision` and `live_revision`, and the "created" and "published"
+  entries of the page's log;
+- its relations: categories (ParentalManyToManyField through rows), tags and other child
+  objects, written after the pages have their ids;
+- the search index, through the backend's public `add_bulk()`, and the reference index
+  (which images a page uses), rows like `ReferenceIndex.create_or_update_for_object()`
+  writes for a new object.
+
+Every model's `full_clean()` runs on the first page of each batch, so a builder that
+breaks a model rule fails at once rather than after 100,000 rows; tests/test_seed_bulk.py
+cleans every page of a small run.
+"""
+
+import bisect
+import datetime
+import itertools
+import random
+import uuid
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.html import escape
+
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision, Site
+from wagtail.search.backends import get_search_backend
+
+from legal_docs.models import DocumentType, IssuingBody, LegalDocumentIndexPage, LegalDocumentPage
+from news.models import NewsArticlePage, NewsArticleTag, NewsCategory, NewsIndexPage
+from org_structure.models import OrgUnitPage
+from site_core.navigation import bump_navigation_version
+from site_core.text import vietnamese_slugify
+
+from . import content
+from .steps import NEWS_IMAGE_COLLECTION, stream
+
+SLUG_LENGTH = 80
+# Pages come from the first of January of this year to today.
+FIRST_YEAR = 2015
+# Documents are issued by the province's own bodies.
+PROVINCIAL_LEVELS = ("tinh", "truc-thuoc")
+# Common document types first: their weights follow this order.
+DOCUMENT_TYPE_ORDER = ["TB", "KH", "CV", "BC", "QĐ", "HD", "NQ", "CT", "KL", "CTr", "QĐi", "QC"]
+
+
+class BulkSeedError(Exception):
+    """The portal is not ready for a bulk seed; the message says what to run."""
+
+
+def words():
+    """Word lists for titles and bodies (data/bulk.json); see `zipf_choice`."""
+    return content.read("bulk")
+
+
+def zipf_weights(items):
+    """Cumulative weights 1, 1/2, 1/3...: the first items are common, the last ones rare."""
+    return list(itertools.accumulate(1 / rank for rank in range(1, len(items) + 1)))
+
+
+def zipf_choice(rng, items, cumulative):
+    return items[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
+
+
+def capitalise(text):
+    return text[:1].upper() + text[1:]
+
+
+# --- the tree -------------------------------------------------------------------------
+
+
+class Children:
+    """Places new pages under `parent` after its last child, as `parent.add_child()` would.
+
+    The parent row is locked for the run, so two seeds (or an editor adding a page) can't
+    take the same path.
+    """
+
+    def __init__(self, parent):
+        self.parent = Page.objects.select_for_update().get(pk=parent.pk)
+        last = (
+            Page.objects.filter(path__startswith=self.parent.path, depth=self.parent.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        self.step = Page._str2int(last[-Page.steplen :]) if last else 0
+        self.slugs = set(
+            Page.objects.filter(
+                path__startswith=self.parent.path, depth=self.parent.depth + 1
+            ).values_list("slug", flat=True)
+        )
+        self.added = 0
+
+    def unique_slug(self, text):
+        base = vietnamese_slugify(text)[:SLUG_LENGTH].strip("-") or "trang"
+        slug, number = base, 1
+        while slug in self.slugs:
+            number += 1
+            slug = f"{base}-{number}"
+        self.slugs.add(slug)
+        return slug
+
+    def place(self, page, slug_text):
+        """Set the tree fields of `page`, a new last child of the parent."""
+        self.step += 1
+        self.added += 1
+        page.depth = self.parent.depth + 1
+        page.path = Page._get_path(self.parent.path, page.depth, self.step)
+        page.numchild = 0
+        page.slug = self.unique_slug(slug_text)
+        page.url_path = f"{self.parent.url_path}{page.slug}/"
+        page.locale_id = self.parent.locale_id
+        page.translation_key = uuid.uuid4()
+
+    def finish(self):
+        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.added)
+
+
+# --- writing pages --------------------------------------------------------------------
+
+
+@dataclass
+class Writer:
+    """Writes batches of new pages of one specific model with everything a page has."""
+
+    model: type
+    user: object = None
+    reference_index: bool = True
+    page_type: ContentType = field(init=False)
+    content_type: ContentType = field(init=False)
+
+    def __post_init__(self):
+        self.page_type = ContentType.objects.get_for_model(Page)
+        self.content_type = ContentType.objects.get_for_model(self.model)
+        # One table below Page: the model's own row, keyed by page_ptr.
+        assert list(self.model._meta.parents) == [Page], self.model
+        self.page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        self.own_fields = list(self.model._meta.local_concrete_fields)
+        self.child_relations = get_all_child_relations(self.model)
+        self.m2m_fields = get_all_child_m2m_relations(self.model)
+        self.backend = get_search_backend()
+
+    def new_page(self, **values):
+        """An unsaved page whose child relations and m2m fields all live in memory."""
+        page = self.model(
+            content_type=self.content_type,
+            owner=self.user,
+            live=True,
+            has_unpublished_changes=False,
+            **values,
+        )
+        # Assigned now, before the page has an id: reading them later asks no query.
+        for relation in self.child_relations:
+            setattr(page, relation.get_accessor_name(), [])
+        for m2m in self.m2m_fields:
+            setattr(page, m2m.name, [])
+        return page
+
+    def write(self, pages):
+        published = [page.first_published_at for page in pages]
+        for page, date in zip(pages, published, strict=True):
+            page.last_published_at = date
+            page.latest_revision_created_at = date
+            page.draft_title = page.title
+        pages[0].full_clean()  # the model's rules (slug under its parent, field checks)
+
+        # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
+        base_rows = [
+            Page(**{f.attname: getattr(page, f.attname) for f in self.page_fields})
+            for page in pages
+        ]
+        Page.objects.bulk_create(base_rows, batch_size=500)
+        for page, row in zip(pages, base_rows, strict=True):
+            page.pk = page.page_ptr_id = page.id = row.pk
+            page._state.adding = False
+        self.model._base_manager._insert(pages, fields=self.own_fields, using="default")
+
+        # 2. Child objects (tags, attachments...) and m2m through rows.
+        self.write_relations(pages)
+
+        # 3. The revision, the page's latest and live one, and the log.
+        revisions = [
+            Revision(
+                content_type_id=self.content_type.pk,
+                base_content_type_id=self.page_type.pk,
+                object_id=str(page.pk),
+                created_at=page.first_published_at,
+                user=self.user,
+                object_str=str(page),
+                content=page.serializable_data(),
+            )
+            for page in pages
+        ]
+        Revision.objects.bulk_create(revisions, batch_size=1000)
+        for page, row, revision in zip(pages, base_rows, revisions, strict=True):
+            page.latest_revision = page.live_revision = revision
+            row.latest_revision_id = row.live_revision_id = revision.pk
+        Page.objects.bulk_update(base_rows, ["latest_revision", "live_revision"], batch_size=1000)
+        self.write_log(pages, revisions)
+
+        # 4. The search index and the reference index.
+        self.backend.add_bulk(self.model, pages)
+        if self.reference_index:
+            self.write_references(pages)
+
+    def write_relations(self, pages):
+        for relation in self.child_relations:
+            name = relation.get_accessor_name()
+            fk = relation.field.attname
+            children = []
+            for page in pages:
+                for child in getattr(page, name).all():
+                    setattr(child, fk, page.pk)
+                    children.append(child)
+            if children:
+                relation.related_model.objects.bulk_create(children, batch_size=1000)
+        for m2m in self.m2m_fields:
+            through = m2m.remote_field.through
+            source, target = m2m.m2m_column_name(), m2m.m2m_reverse_name()
+            rows = [
+                through(**{source: page.pk, target: related.pk})
+                for page in pages
+                for related in getattr(page, m2m.name).all()
+            ]
+            if rows:
+                through.objects.bulk_create(rows, batch_size=1000)
+
+    def write_log(self, pages, revisions):
+        entries = []
+        for page, revision in zip(pages, revisions, strict=True):
+            common = {
+                "content_type_id": self.content_type.pk,
+                "page_id": page.pk,
+                "label": page.get_admin_display_title(),
+                "timestamp": page.first_published_at,
+                "user": self.user,
+                "content_changed": True,
+            }
+            entries.append(PageLogEntry(action="wagtail.create", **common))
+            entries.append(PageLogEntry(action="wagtail.publish", revision=revision, **common))
+        PageLogEntry.objects.bulk_create(entries, batch_size=1000)
+
+    def write_references(self, pages):
+        rows = [
+            ReferenceIndex(
+                content_type_id=self.content_type.pk,
+                base_content_type_id=self.page_type.pk,
+                object_id=str(page.pk),
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for page in pages
+            for to_content_type_id, to_object_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(page)
+            )
+        ]
+        ReferenceIndex.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+
+
+# --- what the pages say ---------------------------------------------------------------
+
+
+class Texts:
+    """Vietnamese titles and texts from the word lists: common and rare words mixed."""
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.data = words()
+        self.rare = self.data["rare_words"]
+        self.rare_weights = zipf_weights(self.rare)
+        self.topic_weights = zipf_weights(self.data["topics"])
+
+    def pick(self, key):
+        return self.rng.choice(self.data[key])
+
+    def topic(self):
+        return zipf_choice(self.rng, self.data["topics"], self.topic_weights)
+
+    def rare_word(self):
+        return zipf_choice(self.rng, self.rare, self.rare_weights)
+
+    def time_phrase(self, date):
+        return self.pick("time_phrases").format(
+            year=date.year, month=date.month, quarter=(date.month - 1) // 3 + 1
+        )
+
+    def fill(self, template, **known):
+        values = {
+            "actor": self.pick("actors"),
+            "topic": self.topic(),
+            "place": self.pick("places"),
+            "rare": self.rare_word(),
+        }
+        values.update(known)
+        return template.format(**values)
+
+    def article(self, date):
+        """(title, sapo, body items) of one article."""
+        actor, action, topic = self.pick("actors"), self.pick("actions"), self.topic()
+        place, rare, when = self.pick("places"), self.rare_word(), self.time_phrase(date)
+        title = self.rng.choice(
+            [
+                f"{actor} {action} {topic} {when}",
+                f"{place}: {action} {topic}",
+                f"{capitalise(topic)} gắn với {rare} ở {place}",
+                f"{actor} {action} {topic} tại {place}",
+            ]
+        )
+        title = capitalise(title)
+        sapo = (
+            f"Ngày {date.day}/{date.month}/{date.year}, {actor} {action} {topic}. "
+            f"{self.fill(self.pick('sentences'), actor=actor, topic=topic, place=place)}"
+        )
+        body = []
+        for number in range(self.rng.randint(2, 3)):
+            if number:
+                body.append(("heading", self.pick("headings")))
+            sentences = self.rng.sample(self.data["sentences"], self.rng.randint(3, 4))
+            text = " ".join(
+                self.fill(s, actor=actor, topic=topic, place=place, rare=rare) for s in sentences
+            )
+            body.append(("paragraph", f"<p>{escape(text)}</p>"))
+        return title[:255], sapo, body
+
+    def document_summary(self, date):
+        return self.fill(self.pick("document_summaries"), time=self.time_phrase(date))
+
+
+def spread_dates(rng, count, start, end):
+    """`count` random moments between `start` and `end`, oldest first."""
+    span = (end - start).total_seconds()
+    return sorted(start + datetime.timedelta(seconds=rng.random() * span) for _ in range(count))
+
+
+# --- the seed -------------------------------------------------------------------------
+
+
+@dataclass
+class BulkSeed:
+    articles: int = 0
+    documents: int = 0
+    batch_size: int = 1000
+    seed: int | None = None
+    progress: object = None  # progress(total, label) -> object with update(n) and close()
+    created: dict = field(default_factory=dict)
+
+    def run(self):
+        self.site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = self.site.root_page if self.site else None
+        news_index = self.section(home, NewsIndexPage) if self.articles else None
+        register = self.section(home, LegalDocumentIndexPage) if self.documents else None
+        self.rng = random.Random(self.seed)
+        self.texts = Texts(self.rng)
+        self.user = get_user_model().objects.filter(username="admin").first()
+        self.now = timezone.now()
+        with transaction.atomic():
+            if self.articles:
+                self.add_articles(news_index)
+            if self.documents:
+                self.add_documents(register)
+            bump_navigation_version()
+        return self.created
+
+    def section(self, home, model):
+        names = {
+            NewsIndexPage: ("danh sách tin (Tin hoạt động)", "tin"),
+            LegalDocumentIndexPage: ("hệ thống văn bản (Văn bản)", "văn bản"),
+        }
+        page = model.objects.descendant_of(home).first() if home is not None else None
+        if page is None:
+            label, what = names[model]
+            raise BulkSeedError(
+                f"Không tìm thấy trang {label} dưới trang chủ của site mặc định, nên chưa thể "
+                f"thêm {what}. Hãy chạy `manage.py seed_demo` trước rồi chạy lại lệnh này."
+            )
+        return page
+
+    def batches(self, count, label):
+        bar = self.progress(count, label) if self.progress else None
+        for start in range(0, count, self.batch_size):
+            size = min(self.batch_size, count - start)
+            yield size
+            if bar is not None:
+                bar.update(size)
+        if bar is not None:
+            bar.close()
+
+    def add_articles(self, index):
+        children = Children(index)
+        writer = Writer(NewsArticlePage, user=self.user)
+        categories = list(NewsCategory.objects.filter(locale_id=index.locale_id, live=True))
+        units = list(OrgUnitPage.objects.live().values_list("pk", flat=True))
+        collection = Collection.objects.filter(name=NEWS_IMAGE_COLLECTION).first()
+        images = (
+            list(
+                get_image_model().objects.filter(collection=collection).values_list("pk", flat=True)
+            )
+            if collection
+            else []
+        )
+        tags = [Tag.objects.get_or_create(name=name)[0] for name in self.texts.data["tags"]]
+        bylines = content.news()["bylines"]
+        start = timezone.make_aware(datetime.datetime(FIRST_YEAR, 1, 1, 7))
+        dates = iter(spread_dates(self.rng, self.articles, start, self.now))
+
+        for size in self.batches(self.articles, "Tin hoạt động"):
+            pages = []
+            for _ in range(size):
+                date = next(dates)
+                title, sapo, body = self.texts.article(timezone.localtime(date))
+                image = self.rng.choice(images) if images and self.rng.random() < 0.4 else None
+                page = writer.new_page(
+                    title=title,
+                    date=date,
+                    first_published_at=date,
+                    sapo=sapo,
+                    listing_summary=sapo[:500],
+                    body=stream(body),
+                    featured_image_id=image,
+                    listing_image_id=image,
+                    featured_image_caption="Ảnh minh họa (dữ liệu demo)." if image else "",
+                    source_unit_id=self.rng.choice(units) if units else None,
+                    byline=self.rng.choice(bylines),
+                    is_featured=False,
+                )
+                children.place(page, title)
+                if categories:
+                    page.categories = self.rng.sample(
+                        categories, 1 if self.rng.random() < 0.8 else min(2, len(categories))
+                    )
+                page.tagged_items = [
+                    NewsArticleTag(tag=tag) for tag in self.rng.sample(tags, self.rng.randint(0, 3))
+                ]
+                pages.append(page)
+            writer.write(pages)
+        children.finish()
+        self.created["NewsArticlePage"] = self.articles
+
+    def add_documents(self, register):
+        children = Children(register)
+        writer = Writer(LegalDocumentPage, user=self.user)
+        locale = register.locale_id
+        types = {t.abbreviation: t for t in DocumentType.objects.filter(locale_id=locale)}
+        type_list = [types[a] for a in DOCUMENT_TYPE_ORDER if a in types] or list(types.values())
+        type_weights = zipf_weights(type_list)
+        issuers = list(IssuingBody.objects.filter(locale_id=locale, level__in=PROVINCIAL_LEVELS))
+        if not type_list or not issuers:
+            raise BulkSeedError(
+                "Chưa có bảng loại văn bản và cơ quan ban hành. Hãy chạy `manage.py seed_demo` "
+                "(hoặc `manage.py migrate`) trước."
+            )
+        # Numbers go on after the highest one used with the same symbol in the same term.
+        # Two issuers may share an abbreviation (Tỉnh ủy and its Ban Thường vụ: TU), so the
+        # count is kept per symbol, not per issuer: every number-symbol stays unique.
+        last_number = {
+            (row["issuer__abbreviation"], row["document_type__abbreviation"], row["term"]): row[
+                "top"
+            ]
+            for row in LegalDocumentPage.objects.values(
+                "issuer__abbreviation", "document_type__abbreviation", "term"
+            ).annotate(top=Max("number"))
+        }
+        signers = self.texts.data["document_signers"]
+        template = content.documents()["body_template"]
+        today = timezone.localdate()
+        terms = []
+        for term in self.texts.data["document_terms"]:
+            first, last = (int(year) for year in term.split("–"))
+            begin = datetime.date(first, 10, 1)
+            if begin < today:
+                terms.append((term, begin, min(datetime.date(last, 9, 30), today)))
+
+        # Choose every document first, then number each symbol's documents by date.
+        specs = []
+        for _ in range(self.documents):
+            term, begin, end = self.rng.choice(terms)
+            issued = begin + datetime.timedelta(days=self.rng.randint(0, (end - begin).days))
+            specs.append(
+                {
+                    "type": zipf_choice(self.rng, type_list, type_weights),
+                    "issuer": self.rng.choice(issuers),
+                    "term": term,
+                    "issued": issued,
+                }
+            )
+        for spec in sorted(specs, key=lambda spec: spec["issued"]):
+            key = (spec["issuer"].abbreviation, spec["type"].abbreviation, spec["term"])
+            last_number[key] = spec["number"] = (last_number.get(key) or 0) + 1
+        specs = iter(specs)
+
+        for size in self.batches(self.documents, "Văn bản"):
+            pages = []
+            for _ in range(size):
+                spec = next(specs)
+                document_type, issuer, issued = spec["type"], spec["issuer"], spec["issued"]
+                symbol = f"{spec['number']:02d}-{document_type.abbreviation}/{issuer.abbreviation}"
+                summary = self.texts.document_summary(issued)
+                signer = self.rng.choice(signers)
+                expired = None
+                if self.rng.random() < 0.1:
+                    expired = issued + datetime.timedelta(days=self.rng.randint(365, 5 * 365))
+                published = timezone.make_aware(
+                    datetime.datetime.combine(issued, datetime.time(9))
+                ) + datetime.timedelta(minutes=self.rng.randint(0, 600))
+                paragraphs = [line.format(subject=summary) for line in template]
+                page = writer.new_page(
+                    title=f"{document_type.name} số {symbol} {summary}"[:255],
+                    first_published_at=min(published, self.now),
+                    number=spec["number"],
+                    document_type=document_type,
+                    issuer=issuer,
+                    term=spec["term"],
+                    date_issued=issued,
+                    date_effective=issued,
+                    date_expired=expired,
+                    place="Đồng Nai",
+                    summary=capitalise(summary),
+                    listing_summary=capitalise(summary)[:500],
+                    signer=signer["name"],
+                    signer_position=signer["position"],
+                    signing_authority=signer["authority"],
+                    secrecy_level="",
+                    body=stream(
+                        [("paragraph", "".join(f"<p>{escape(line)}</p>" for line in paragraphs))]
+                    ),
+                )
+                children.place(
+                    page,
+                    f"{spec['number']:02d}-{document_type.abbreviation}-{issuer.abbreviation}"
+                    f"-{spec['term']}",
+                )
+                pages.append(page)
+            writer.write(pages)
+        children.finish()
+        self.created["LegalDocumentPage"] = self.documents

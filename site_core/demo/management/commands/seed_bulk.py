@@ -1,0 +1,81 @@
+"""Add many news articles and Party documents to the demo portal, for tests at scale.
+
+    manage.py seed_bulk --articles 100000 --documents 10000
+
+Run after `manage.py seed_demo`: the articles go under its news index, spread over its
+categories, units and pictures; the documents under its register, numbered after the
+highest number of each symbol and term. Every run adds more pages (nothing is replaced),
+all in one transaction: an interrupted run adds nothing. To start again from the demo
+alone, rebuild the database (`dropdb`, `migrate`, `seed_demo`).
+
+How the pages are written (tree, revisions, log, relations, search and reference index)
+is described in site_core/demo/bulk.py.
+"""
+
+import sys
+import time
+
+from tqdm import tqdm
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from site_core.demo.bulk import BulkSeed, BulkSeedError
+
+
+class Command(BaseCommand):
+    help = (
+        "Thêm hàng loạt tin hoạt động và văn bản vào cổng demo (chạy sau seed_demo), "
+        "để thử tải và tìm kiếm với dữ liệu lớn. Mỗi lần chạy thêm trang mới."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=0, help="Số tin hoạt động thêm vào.")
+        parser.add_argument("--documents", type=int, default=0, help="Số văn bản thêm vào.")
+        parser.add_argument(
+            "--batch-size", type=int, default=1000, help="Số trang ghi vào cơ sở dữ liệu mỗi lượt."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=None, help="Hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu."
+        )
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "PORTAL_ALLOW_DEMO", False):
+            raise CommandError(
+                "seed_bulk chỉ dùng cho máy phát triển và kiểm thử, không chạy với cấu hình "
+                "production. Trên máy phát triển, dùng DJANGO_SETTINGS_MODULE=site_core.settings.dev."
+            )
+        articles, documents = options["articles"], options["documents"]
+        if articles < 0 or documents < 0 or options["batch_size"] < 1:
+            raise CommandError("Số trang phải là số không âm và cỡ lượt ghi phải từ 1 trở lên.")
+        if not (articles or documents):
+            raise CommandError("Cho biết số trang cần thêm: --articles N và/hoặc --documents M.")
+        verbosity = options["verbosity"]
+
+        def progress(total, label):
+            return tqdm(
+                total=total, desc=label, unit=" trang", file=sys.stderr, disable=verbosity < 1
+            )
+
+        seed = BulkSeed(
+            articles=articles,
+            documents=documents,
+            batch_size=options["batch_size"],
+            seed=options["seed"],
+            progress=progress,
+        )
+        started = time.monotonic()
+        try:
+            created = seed.run()
+        except BulkSeedError as error:
+            raise CommandError(str(error)) from error
+        if verbosity:
+            elapsed = time.monotonic() - started
+            parts = []
+            if created.get("NewsArticlePage"):
+                parts.append(f"{created['NewsArticlePage']} tin")
+            if created.get("LegalDocumentPage"):
+                parts.append(f"{created['LegalDocumentPage']} văn bản")
+            self.stdout.write(
+                self.style.SUCCESS(f"Đã thêm {' và '.join(parts)} sau {elapsed:.1f} giây.")
+            )
