@@ -30,24 +30,24 @@ import asyncio
 import json
 import os
 import platform
-import random
 import re
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections import Counter
 from datetime import datetime
 from html import unescape
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-HOST = "127.0.0.1"  # the only address this tool ever sends traffic to
+if __package__ in (None, ""):  # run as a script: python tools/loadtest.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools import loadgen, stack  # noqa: E402
+
+ROOT = stack.ROOT
+PYTHON = stack.PYTHON
+HOST = stack.HOST  # the only address this tool ever sends traffic to
 
 DURATION = float(os.environ.get("LOADTEST_DURATION", "120"))
 CLIENTS = int(os.environ.get("LOADTEST_CLIENTS", "64"))
@@ -67,98 +67,41 @@ WORK = Path(os.environ.get("LOADTEST_WORKDIR", "/tmp/portal-loadtest"))  # noqa:
 REPORT = ROOT / "docs" / "reliability.md"
 
 
-def say(message):
-    print(f"[loadtest {time.strftime('%H:%M:%S')}] {message}", flush=True)
+# --- the stack (tools/stack.py) and the load generator (tools/loadgen.py) -----------------
 
-
-# --- the stack -----------------------------------------------------------------------------
+say = stack.sayer("loadtest")
+kind = loadgen.kind
+percentile = loadgen.percentile
+port_is_free = stack.port_is_free
+RedisServer = stack.RedisServer
 
 
 def database_name():
-    return urlsplit(DATABASE_URL).path.lstrip("/")
-
-
-def admin_connection():
-    import psycopg2
-
-    parts = urlsplit(DATABASE_URL)
-    connection = psycopg2.connect(
-        dbname="postgres",
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        host=parts.hostname or HOST,
-        port=parts.port or 5432,
-    )
-    connection.autocommit = True
-    return connection
+    return stack.database_name(DATABASE_URL)
 
 
 def database_exists():
-    with admin_connection() as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database_name()])
-        return cursor.fetchone() is not None
+    return stack.database_exists(DATABASE_URL)
 
 
 def recreate_database():
-    name = database_name()
-    if not re.fullmatch(r"[a-z0-9_]+", name) or "loadtest" not in name:
-        sys.exit(
-            f"Refusing to drop {name!r}: the load test's database name must contain 'loadtest'."
-        )
-    connection = admin_connection()
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    connection.close()
+    stack.recreate_database(DATABASE_URL, "loadtest")
 
 
 def terminate_database_backends():
-    """What the app sees of a database restart: every connection to its database is closed
-    by the server. Other databases of the shared cluster are not touched."""
-    connection = admin_connection()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [database_name()],
-        )
-        terminated = cursor.fetchone()[0]
-    connection.close()
-    return terminated
+    return stack.terminate_database_backends(DATABASE_URL)
 
 
 def base_env(settings):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE=f"site_core.settings.{settings}",
-        DATABASE_URL=DATABASE_URL,
-        MEDIA_ROOT=str(WORK / "media"),
-        STATIC_ROOT=str(WORK / "static"),
-        PYTHONUNBUFFERED="1",
-    )
-    return env
+    return stack.base_env(settings, DATABASE_URL, WORK)
 
 
 def production_env():
-    env = base_env("production")
-    env.update(
-        SECRET_KEY=secrets.token_urlsafe(50),
-        REDIS_URL=f"redis://{HOST}:{REDIS_PORT}/5",
-        ALLOWED_HOSTS=f"{HOST},localhost",
-        SECURE_SSL_REDIRECT="False",  # plain HTTP on loopback; nginx does TLS in production
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        GUNICORN_BIND=f"{HOST}:{PORT}",
-        GUNICORN_WORKERS=str(WORKERS),
-        GUNICORN_ACCESS_LOG="",
-        GUNICORN_LOG_LEVEL="warning",
-    )
-    return env
+    return stack.production_env(DATABASE_URL, WORK, PORT, REDIS_PORT, WORKERS)
 
 
 def manage(settings, *args, env=None):
-    subprocess.run(  # noqa: S603 - this project's manage.py, fixed arguments
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env or base_env(settings), check=True
-    )
+    stack.manage(env or base_env(settings), *args)
 
 
 def prepare_database(env):
@@ -175,152 +118,31 @@ def prepare_database(env):
     manage("production", "collectstatic", "--noinput", "--verbosity", "0", env=env)
 
 
-def port_is_free(port):
-    with socket.socket() as probe:
-        return probe.connect_ex((HOST, port)) != 0
-
-
-class RedisServer:
-    """A redis-server of the load test's own, so the shared one on 6379 is never stopped."""
-
-    def __init__(self, port):
-        self.port = port
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603 - fixed program and arguments
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--bind",
-                HOST,
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--daemonize",
-                "no",
-                "--loglevel",
-                "warning",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port, 10)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-        self.process = None
-
-
-def wait_for_port(port, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not port_is_free(port):
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on {HOST}:{port} after {seconds} s")
-
-
 def start_gunicorn(env):
-    log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 - closed in stop_process
-    process = subprocess.Popen(  # noqa: S603 - the venv's gunicorn, fixed arguments
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "--config",
-            "deploy/gunicorn.conf.py",
-            "site_core.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    process.log = log
-    wait_for_port(PORT, 60)
-    return process
+    return stack.start_gunicorn(env, PORT, WORK / "gunicorn.log")
 
 
-def stop_process(process):
-    if process and process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(40)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    if process:
-        process.log.close()
-
-
-# --- the load generator --------------------------------------------------------------------
+stop_process = stack.stop_process
 
 
 async def fetch(path, timeout=TIMEOUT):
     """GET http://127.0.0.1:PORT<path>; returns (status or error kind, seconds, body)."""
-    started = time.monotonic()
-    writer = None
-    try:
-        async with asyncio.timeout(timeout):
-            reader, writer = await asyncio.open_connection(HOST, PORT)
-            writer.write(
-                f"GET {path} HTTP/1.1\r\nHost: {HOST}:{PORT}\r\nConnection: close\r\n"
-                "User-Agent: portal-loadtest\r\nAccept: text/html,*/*\r\n\r\n".encode("ascii")
-            )
-            await writer.drain()
-            data = await reader.read()
-        head, _, body = data.partition(b"\r\n\r\n")
-        status_line = head.split(b"\r\n", 1)[0].split()
-        if len(status_line) < 2 or not status_line[1].isdigit():
-            return "connection", time.monotonic() - started, b""
-        return int(status_line[1]), time.monotonic() - started, body
-    except TimeoutError:
-        return "timeout", time.monotonic() - started, b""
-    except OSError:  # refused, reset, broken pipe
-        return "connection", time.monotonic() - started, b""
-    finally:
-        if writer is not None:
-            writer.close()
-
-
-def kind(result):
-    if isinstance(result, str):
-        return result
-    if result >= 500:
-        return "5xx"
-    if result >= 400:
-        return "4xx"
-    return "ok"
+    status, seconds, body, _ = await loadgen.fetch(PORT, path, timeout)
+    return status, seconds, body
 
 
 async def drive(mix, duration, events=()):
     """CLIENTS clients request pages of `mix` (label, path, weight) until the deadline.
     `events` are (second, coroutine function) run during the run (the faults)."""
-    labels, paths, weights = zip(*mix, strict=True)
-    results = []  # (offset, label, kind, seconds, status)
-    start = time.monotonic()
-    deadline = start + duration
-    budget = [MAX_REQUESTS]
-
-    async def client(seed):
-        rng = random.Random(seed)
-        while time.monotonic() < deadline and budget[0] > 0:
-            budget[0] -= 1
-            index = rng.choices(range(len(paths)), weights=weights)[0]
-            offset = time.monotonic() - start
-            status, seconds, _ = await fetch(paths[index])
-            results.append((offset, labels[index], kind(status), seconds, status))
-
-    async def at(second, action):
-        await asyncio.sleep(second)
-        await action(time.monotonic() - start)
-
-    await asyncio.gather(
-        *(client(n) for n in range(CLIENTS)), *(at(second, action) for second, action in events)
+    return await loadgen.drive(
+        mix,
+        duration,
+        port=PORT,
+        clients=CLIENTS,
+        timeout=TIMEOUT,
+        max_requests=MAX_REQUESTS,
+        events=events,
     )
-    return results, time.monotonic() - start
 
 
 # --- the visitor pages ---------------------------------------------------------------------
@@ -397,13 +219,6 @@ async def build_mix(env):
 
 
 # --- figures -------------------------------------------------------------------------------
-
-
-def percentile(values, fraction):
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def summarise(results, elapsed, window=None):
