@@ -137,6 +137,7 @@ def outcome(size, home_rps, stale_first=True):
     }
     seconds = 0.0 if stale_first else 1.5
     stale = {
+        "article": {"id": 7, "url": "/tin/a/", "title": "Tin"},
         "publish": {
             "/": {"first_answer": (stale_first, "HIT"), "seconds": seconds, "cached_before": "HIT"}
         },
@@ -181,6 +182,8 @@ def test_report_marks_each_target_met_or_not():
     assert found["0 giây cũ sau khi xuất bản (trang chủ và bài tin)"] == ("0.0 s", "đạt")
     search = "Tìm kiếm p50 < 50 ms, p95 < 150 ms (1 máy khách): Tìm «tỉnh»"
     assert found[search] == ("30.0 / 100.0 ms", "đạt")
+    assert "Tìm «tỉnh» p50 30.0 ms, p95 100.0 ms" in text
+    assert "đổi tiêu đề, `/` (trước đó HIT): yêu cầu đầu tiên sau khi xuất bản đã thấy" in text
     # Growth: same p50 at both sizes.
     assert found["p50 không đệm 100000 / 1000 tin ≤ 1,5×: Trang chủ"] == ("1.00×", "đạt")
     # The ratio table and one table per size.
@@ -198,6 +201,7 @@ def test_report_of_a_stale_publish_and_of_a_development_run():
     assert "Tỉ lệ" not in text
     found = verdicts(text)
     assert found["0 giây cũ sau khi xuất bản (trang chủ và bài tin)"] == ("1.5 s", "**chưa đạt**")
+    assert "đổi tiêu đề, `/` (trước đó HIT): thấy thay đổi sau 1.5 s" in text
     assert found["Không đệm: trang chủ ≥ 2 % tệp tĩnh: Trang chủ"] == ("3.0 %", "đạt")
 
 
