@@ -211,6 +211,16 @@ def test_staleness_is_none_when_a_page_never_shows_the_change():
     assert bench.staleness_seconds(stale) is None
 
 
+def test_a_change_shows_when_the_new_text_is_there_and_the_old_one_gone():
+    changed = "<h1>Bản sửa đo tải 014907 Hội nghị &quot;Ban&quot; Tỉnh ủy</h1>"
+    assert bench.shows_change(changed, "Bản sửa đo tải 014907")
+    assert bench.shows_change(changed, 'Hội nghị "Ban" Tỉnh ủy')
+    # Restoring the old title: the old title is part of the changed one, the marker is not.
+    restored = "<h1>Hội nghị &quot;Ban&quot; Tỉnh ủy</h1>"
+    assert not bench.shows_change(changed, 'Hội nghị "Ban"', "Bản sửa đo tải 014907")
+    assert bench.shows_change(restored, 'Hội nghị "Ban"', "Bản sửa đo tải 014907")
+
+
 def test_writing_the_report_keeps_the_query_count_table(tmp_path):
     path = tmp_path / "benchmarks.md"
     path.write_text("# Benchmarks\n\n<!-- bench:start -->\nqueries\n<!-- bench:end -->\n\nText.\n")

@@ -403,7 +403,7 @@ print(NewsArticlePage.objects.count(), LegalDocumentPage.objects.count())
 
 
 def build_database(config, size, database_url, dev_env, prod_env):
-    """The database of `size` articles; returns (articles, documents, seconds to build)."""
+    """The database of `size` articles; the seconds its build took (None: reused)."""
     documents = documents_for(size)
     if config.reuse_db and recorded_size(database_url) == (size, documents):
         say(f"Reusing {stack.database_name(database_url)} ({size} articles, BENCH_REUSE_DB=1).")
@@ -459,23 +459,31 @@ def publish_title(env, pk, title):
     return json.loads(output.strip().splitlines()[-1])["published"]
 
 
-async def shows(port, path, text):
+def shows_change(html, present, absent=None):
+    """The page shows `present` and not `absent` (both as Django escapes them)."""
+    return escape(present) in html and (absent is None or escape(absent) not in html)
+
+
+async def shows(port, path, present, absent=None):
+    """(whether the answer shows the change, its X-Page-Cache header)."""
     status, _, body, headers = await loadgen.fetch(port, path)
-    return status == 200 and escape(text) in body.decode("utf-8", "replace"), headers.get(
-        HEADER.lower()
-    )
+    html = body.decode("utf-8", "replace")
+    return status == 200 and shows_change(html, present, absent), headers.get(HEADER.lower())
 
 
-async def staleness(env, port, home, article, title, marker, limit=30.0):
-    """Publish `article` retitled with `marker`; seconds until home and article show it.
+async def staleness(env, port, home, article, title, present, absent=None, limit=30.0):
+    """Publish `article` as `title`; seconds until home and article show `present` and
+    no longer `absent`.
 
-    Both pages are requested until they are HITs first (cached before the change)."""
+    Both pages are requested a few times first, so that they are cached before the change."""
     for path in (home, article["url"]):
         for _ in range(3):
             await loadgen.fetch(port, path)
     before = {}
     for path in (home, article["url"]):
-        _, before[path] = await shows(port, path, marker)
+        found, before[path] = await shows(port, path, present, absent)
+        if found:
+            raise RuntimeError(f"{path} shows the change before it is published")
     published = await asyncio.to_thread(publish_title, env, article["id"], title)
     seen = {}
     first_answer = {}
@@ -483,7 +491,7 @@ async def staleness(env, port, home, article, title, marker, limit=30.0):
         for path in (home, article["url"]):
             if path in seen:
                 continue
-            found, state = await shows(port, path, marker)
+            found, state = await shows(port, path, present, absent)
             first_answer.setdefault(path, (found, state))
             if found:
                 seen[path] = max(0.0, time.time() - published)
@@ -637,9 +645,9 @@ async def measure_staleness(config, env, pages):
     changed = await staleness(
         env, config.port, pages["home"], article, f"{marker} {article['title']}", marker
     )
-    # Back to the title it had, measured the same way (the old title shows again).
+    # Back to the title it had, measured the same way: the marker is gone again.
     restored = await staleness(
-        env, config.port, pages["home"], article, article["title"], article["title"]
+        env, config.port, pages["home"], article, article["title"], article["title"], marker
     )
     for label, result in (("publish", changed), ("restore", restored)):
         for path, figures in result.items():
