@@ -169,10 +169,13 @@ def verdicts(text):
 def test_report_marks_each_target_met_or_not():
     config = bench.env_config({"BENCH_SIZES": "1000,100000", "BENCH_DURATION": "20"})
     now = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
-    text = bench.render(config, [outcome(1000, 30), outcome(100000, 15)], "15.2", now)
+    text = bench.render(
+        config, [outcome(1000, 30), outcome(100000, 15)], "15.2", now, load=(1.25, 2.0)
+    )
     assert text.startswith(bench.MARK_START) and text.endswith(bench.MARK_END)
     assert "Lượt chạy phát triển" not in text
     assert "PostgreSQL 15.2" in text and "02/12/2026" in text
+    assert "lúc bắt đầu / kết thúc 1.2 / 2.0" in text
     found = verdicts(text)
     assert found["Không đệm: trang chủ ≥ 2 % tệp tĩnh: Trang chủ"] == ("1.5 %", "**chưa đạt**")
     key = "Không đệm: bài tin, danh sách, sổ văn bản, tìm kiếm ≥ 4 % tệp tĩnh: Bài tin"

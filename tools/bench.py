@@ -838,15 +838,20 @@ def ratio_table(small, big):
     return lines
 
 
-def machine_line(config, postgres_version, now=None):
+def machine_line(config, postgres_version, now=None, load=None):
     now = now or datetime.now().astimezone()
+    busy = (
+        ""
+        if load is None
+        else f"tải trung bình của máy lúc bắt đầu / kết thúc {load[0]:.1f} / {load[1]:.1f}, "
+    )
     return (
         f"Chạy lúc {now:%d/%m/%Y %H:%M %Z} trên {platform.node()}: {os.cpu_count()} lõi CPU "
         f"(dùng chung với máy khách tải và các tiến trình khác), Python "
         f"{platform.python_version()}, PostgreSQL {postgres_version}, Redis riêng; gunicorn "
         f"{config.workers} worker đồng bộ (deploy/gunicorn.conf.py, cấu hình production), "
         f"{config.clients} máy khách đồng thời, {config.duration:g} s mỗi đường dẫn và lượt, "
-        "không có nginx."
+        f"{busy}không có nginx."
     )
 
 
@@ -854,7 +859,7 @@ def development_run(config):
     return not set(FULL_SIZES) <= set(config.sizes) or config.duration < FULL_DURATION
 
 
-def render(config, outcomes, postgres_version, now=None):
+def render(config, outcomes, postgres_version, now=None, load=None):
     lines = [MARK_START]
     if development_run(config):
         lines += [
@@ -863,7 +868,7 @@ def render(config, outcomes, postgres_version, now=None):
             "chỉ tiêu của issue 11 tính ở 100.000 tin với 20 s mỗi đường dẫn.",
             "",
         ]
-    lines += [machine_line(config, postgres_version, now), ""]
+    lines += [machine_line(config, postgres_version, now, load), ""]
     for outcome in outcomes:
         documents = outcome["pages"].get("documents", documents_for(outcome["size"]))
         built = outcome["built_seconds"]
@@ -919,8 +924,10 @@ def main(argv=None):
     stack.require_programs()
     stack.exit_on_sigterm()
     config.work.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()[0]
     outcomes = [bench_size(config, size) for size in config.sizes]
-    block = render(config, outcomes, stack.server_version(config.database_url))
+    load = (load_before, os.getloadavg()[0])
+    block = render(config, outcomes, stack.server_version(config.database_url), load=load)
     print(block)
     if config.write:
         write_report(block)
