@@ -24,6 +24,8 @@ LOADTEST_OUTAGE (s the cache is down), LOADTEST_PORT, LOADTEST_REDIS_PORT,
 LOADTEST_WORKERS (gunicorn), LOADTEST_DATABASE_URL (postgres://.../portal_loadtest),
 LOADTEST_REUSE_DB=1 (keep an already seeded database), LOADTEST_MAX_REQUESTS,
 LOADTEST_TIMEOUT (s per request), LOADTEST_WRITE=0 (do not write docs/reliability.md).
+Options override them: --duration, --clients, --outage, --workers, --reuse-db, --no-write
+(`python tools/loadtest.py --help`).
 """
 
 import argparse
