@@ -15,7 +15,12 @@ help:
 	@echo "make test     toàn bộ bộ kiểm thử trên PostgreSQL ($(TEST_DATABASE_URL))"
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make check    manage.py check, makemigrations --check, check --deploy"
-	@echo "make bench    đo số truy vấn và thời gian phục vụ trang"
+	@echo "make bench    gunicorn + PostgreSQL + Redis: req/s, p50, p99 từng loại trang, có và không"
+	@echo "              có bộ nhớ đệm trang, so với một tệp tĩnh; số truy vấn (docs/benchmarks.md)"
+	@echo "              BENCH_SIZES=1000,100000 (số tin; văn bản = 1/10)  BENCH_DURATION=20 (s/trang)"
+	@echo "              BENCH_CLIENTS=8  BENCH_WORKERS=2  BENCH_REUSE_DB=1 (dùng lại CSDL cùng cỡ)"
+	@echo "              BENCH_DATABASE_URL=.../portal_bench (+ _<cỡ>)  BENCH_PORT=8095"
+	@echo "              BENCH_REDIS_PORT=6395  BENCH_WRITE=0 (chỉ in)  BENCH_QUERIES=0 (bỏ số truy vấn)"
 	@echo "make loadtest gunicorn + PostgreSQL + Redis dưới tải, kèm sự cố (docs/reliability.md)"
 
 $(PY):
@@ -75,8 +80,15 @@ check: install-dev
 		DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/0 ALLOWED_HOSTS=portal.example \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
+# Not part of `make test`: tools/bench.py seeds BENCH_SIZES articles (one database per size,
+# portal_bench_<size>) and drives the production stack (docs/benchmarks.md, about 15 minutes
+# per size with the defaults); then tests.bench counts queries per page (portal_bench).
 bench: install-dev
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m tests.bench
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-$(patsubst %/portal,%/portal_bench,$(TEST_DATABASE_URL))} \
+		$(PY) tools/bench.py
+	@if [ "$${BENCH_QUERIES:-1}" != "0" ]; then \
+		DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m tests.bench $$([ "$${BENCH_WRITE:-1}" = "0" ] || echo --write); \
+	fi
 
 # Not part of `make test`: several minutes of load on 127.0.0.1 (docs/reliability.md).
 # LOADTEST_DURATION=60 for shorter runs; the database is LOADTEST_DATABASE_URL.

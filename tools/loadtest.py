@@ -24,8 +24,11 @@ LOADTEST_OUTAGE (s the cache is down), LOADTEST_PORT, LOADTEST_REDIS_PORT,
 LOADTEST_WORKERS (gunicorn), LOADTEST_DATABASE_URL (postgres://.../portal_loadtest),
 LOADTEST_REUSE_DB=1 (keep an already seeded database), LOADTEST_MAX_REQUESTS,
 LOADTEST_TIMEOUT (s per request), LOADTEST_WRITE=0 (do not write docs/reliability.md).
+Options override them: --duration, --clients, --outage, --workers, --reuse-db, --no-write
+(`python tools/loadtest.py --help`).
 """
 
+import argparse
 import asyncio
 import json
 import os
@@ -412,7 +415,46 @@ def write_report(block):
     REPORT.write_text(text)
 
 
-def main():
+def parse_args(argv=None):
+    """Options mirroring the LOADTEST_* environment variables (which give their defaults)."""
+    parser = argparse.ArgumentParser(
+        prog="tools/loadtest.py",
+        description="make loadtest: the production stack (gunicorn, PostgreSQL, Redis) under "
+        "load, with the cache server and the database failing in the middle; writes "
+        "docs/reliability.md. Options override the LOADTEST_* environment variables.",
+    )
+    parser.add_argument(
+        "--duration", type=float, default=DURATION, help="seconds per run (LOADTEST_DURATION)"
+    )
+    parser.add_argument(
+        "--clients", type=int, default=CLIENTS, help="concurrent clients (LOADTEST_CLIENTS)"
+    )
+    parser.add_argument(
+        "--outage", type=float, default=OUTAGE, help="seconds the cache is down (LOADTEST_OUTAGE)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=WORKERS, help="gunicorn workers (LOADTEST_WORKERS)"
+    )
+    parser.add_argument(
+        "--reuse-db",
+        action="store_true",
+        default=REUSE_DB,
+        help="keep an already seeded database (LOADTEST_REUSE_DB=1)",
+    )
+    parser.add_argument(
+        "--no-write",
+        action="store_true",
+        default=not WRITE,
+        help="do not write docs/reliability.md (LOADTEST_WRITE=0)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    global DURATION, CLIENTS, OUTAGE, WORKERS, REUSE_DB, WRITE
+    args = parse_args(argv)
+    DURATION, CLIENTS, OUTAGE, WORKERS = args.duration, args.clients, args.outage, args.workers
+    REUSE_DB, WRITE = args.reuse_db, not args.no_write
     for port in (PORT, REDIS_PORT):
         if not port_is_free(port):
             sys.exit(f"{HOST}:{port} is in use; set LOADTEST_PORT / LOADTEST_REDIS_PORT.")
