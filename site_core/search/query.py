@@ -25,7 +25,9 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections
+from django.db.models import F
 
 from wagtail import hooks
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -99,8 +101,20 @@ def search_ids(queryset, query):
 
 # --- bounded ranking (PostgreSQL) ------------------------------------------------------------
 
-# At most this many matches are ranked; more are counted approximately.
+# At most this many of the newest matches are ranked; when more match, the count is the
+# planner's estimate (settings.PORTAL_SEARCH_MAX_RANKED).
 MAX_RANKED = 300
+# At most this many of the newest title matches join them, however old
+# (settings.PORTAL_SEARCH_TITLE_CANDIDATES).
+TITLE_CANDIDATES = 100
+
+
+def max_ranked():
+    return getattr(settings, "PORTAL_SEARCH_MAX_RANKED", MAX_RANKED)
+
+
+def title_candidates():
+    return getattr(settings, "PORTAL_SEARCH_TITLE_CANDIDATES", TITLE_CANDIDATES)
 
 
 @dataclass
@@ -121,30 +135,51 @@ def ranks_in_database(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def bounded_search(queryset, query, limit=MAX_RANKED):
+def bounded_search(queryset, query, limit=None, title_limit=None):
     """Rank only a bounded set of the best candidates for `query`, and count the matches.
 
     Ranking every match reads every matching index entry's vectors (4,714 rows for "tỉnh"
-    at 20,000 articles), and counting them costs as much again. Instead, three bounded
+    at 20,000 articles), and counting them costs as much again. Instead, four bounded
     statements:
 
     1. candidates: the newest `limit` + 1 matching pages (by page id), found through the
        GIN index on the entries' title || body (site_core migration 0005);
-    2. if there are more than `limit`, the total is the planner's estimate of the full
-       match set (EXPLAIN, no rows read), otherwise the number of candidates, exactly;
-    3. the stock backend ranks those candidates only (their ids are the filter).
+    2. the newest `title_limit` pages whose title matches, through the stock GIN index on
+       the entries' title: an old page named by the query still ranks first, however
+       many newer pages only mention the words;
+    3. if there are more than `limit` matches, the total is the planner's estimate of the
+       full match set (EXPLAIN, no rows read), otherwise the number of matches, exactly;
+    4. the stock backend ranks those candidates only (their ids are the filter).
     """
-    matches = queryset.search(query, order_by_relevance=False).get_queryset()
+    limit = max_ranked() if limit is None else limit
+    title_limit = title_candidates() if title_limit is None else title_limit
+    results = queryset.search(query, order_by_relevance=False)
+    matches = results.get_queryset()
     candidates = list(matches.order_by("-pk").values_list("pk", flat=True)[: limit + 1])
     total, approximate = len(candidates), False
     if total > limit:
         candidates = candidates[:limit]
         total, approximate = max(limit + 1, estimated_rows(matches.order_by().values("pk"))), True
+        newest = set(candidates)
+        titles = title_matches(queryset, results, title_limit)
+        candidates += [pk for pk in titles if pk not in newest]
     if not candidates:
         return RankedMatches(ids=[], total=0)
     ranked = queryset.model.objects.filter(pk__in=candidates).search(query).get_queryset()
     ids = list(ranked.values_list("pk", flat=True))
     return RankedMatches(ids=ids, total=total, approximate=approximate)
+
+
+def title_matches(queryset, results, limit):
+    """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
+    search `results`' query (the backend's own tsquery)."""
+    if limit <= 0:
+        return []
+    compiler = results.query_compiler
+    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+    pages = queryset.annotate(_title_vector_=F("index_entries__title"))
+    pages = pages.filter(_title_vector_=tsquery).order_by("-pk")
+    return list(pages.values_list("pk", flat=True)[:limit])
 
 
 def estimated_rows(queryset):

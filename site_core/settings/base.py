@@ -208,6 +208,11 @@ PORTAL_PAGE_CACHE_MAX_SIZE = 2 * 1024 * 1024
 # URL names of the views whose responses are kept (fnmatch patterns). Not the search (any
 # text makes a URL), the sitemap (cached by itself), the API, the media and document views.
 PORTAL_PAGE_CACHE_VIEWS = ["wagtail_serve", "robots_txt", "feed_*", "events_ics", "event_ics"]
+# Search on PostgreSQL (site_core/search/query.py, bounded_search): at most this many of the
+# newest matches are ranked, with the newest title matches beside them; when more match,
+# the count shown is PostgreSQL's estimate ("khoảng ... kết quả").
+PORTAL_SEARCH_MAX_RANKED = 300
+PORTAL_SEARCH_TITLE_CANDIDATES = 100
 # The sitemap (site_core/sitemaps.py): an index of files of at most this many URLs each
 # (the protocol's limit); a rebuild holds its lock at most PORTAL_SITEMAP_LOCK_TIMEOUT
 # seconds, and a request with no copy at all waits PORTAL_SITEMAP_WAIT seconds for it.
