@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, get_page_models
 
 from legal_docs.models import DocumentType
+from site_core.search.views import CombinedResults
 from tests import factories
 
 SEARCH_URL = "/tim-kiem/"
@@ -206,3 +207,11 @@ def test_an_old_title_match_beats_newer_body_matches(client, home_page, settings
 
     assert response.context["approximate"] is True
     assert titles(response)[0] == in_title.title
+
+
+def test_combined_results_count_once(home_page, django_assert_num_queries):
+    """The SQLite path's results are a queryset: the total and the paginator share a count."""
+    rest = Page.objects.filter(depth__gte=2)
+    with django_assert_num_queries(1):
+        combined = CombinedResults([home_page], rest)
+        assert combined.count() == len(combined) == combined.total
