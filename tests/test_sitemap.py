@@ -11,8 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from django.core.cache import cache
+from django.db import connection
 from django.template import engines
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -20,6 +22,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from site_core import sitemaps
 from site_core.navigation import bump_navigation_version, navigation_version
 from tests import factories
+from tests.test_search_plans import explain, page_tables, plan_nodes, plan_problems
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -262,6 +265,26 @@ def test_a_rebuild_reads_each_page_once_one_query_per_file(
     # The file queries, the language roots, the list of restrictions, the site.
     with django_assert_max_num_queries(files + 4):
         assert len(file_locations(client, "/sitemap-1.xml")) == 3
+
+
+def test_a_rebuild_walks_the_tree_by_keyset_without_sorting(client, news_index, three_per_file):
+    for _ in range(7):
+        factories.NewsArticlePageFactory(parent=news_index)
+    with CaptureQueriesContext(connection) as captured:
+        sitemap_files(client)
+    walks = [
+        entry["sql"]
+        for entry in captured.captured_queries
+        if '"wagtailcore_page"."url_path"' in entry["sql"] and "LIMIT 3" in entry["sql"]
+    ]
+
+    assert len(walks) == 4  # 9 pages: 3 full files, then an empty read ends the walk
+    assert all("OFFSET" not in sql for sql in walks)
+    assert all('"wagtailcore_page"."path" >' in sql for sql in walks[1:])
+    for sql in walks:
+        plan = explain(sql)
+        assert plan_problems(plan, page_tables()) == []
+        assert not [node for node in plan_nodes(plan) if "Sort" in node["Node Type"]]
 
 
 # --- meta tags in <head> -----------------------------------------------------------------

@@ -263,6 +263,7 @@ PORTAL_FRONTEND_CACHE_SITE_URLS = [
     "events_ics",
     "feed_documents_rss",
     "feed_documents_atom",
+    "sitemap",
 ]
 # Wagtail would add "/vi/..." copies of every URL; the portal's languages have their own
 # slugs, and the purge lists each translation itself.
