@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from site_core.navigation import navigation_version
 from site_core.search.query import build_search_query, search_ids, search_terms
 
-from .forms import SORT_NUMBER, SORT_OLDEST
+from .forms import SORT_NEWEST, SORT_NUMBER, SORT_OLDEST
 from .numbers import number_symbol_q, parse_number_symbols
 
 # The register's order, newest first: issue date, number, pk. A missing date or number
@@ -40,8 +40,12 @@ SORT_ORDERS = {
 }
 # Sort orders paged by seek: (keys, descending). Others page by OFFSET (by number: mixed
 # directions and a joined column, which no row comparison can seek).
-SEEK_ORDERS = {None: (REGISTER_KEYS, True), "": (REGISTER_KEYS, True)}
-SEEK_ORDERS[SORT_OLDEST] = (REGISTER_KEYS, False)
+SEEK_ORDERS = {
+    None: (REGISTER_KEYS, True),
+    "": (REGISTER_KEYS, True),
+    SORT_NEWEST: (REGISTER_KEYS, True),
+    SORT_OLDEST: (REGISTER_KEYS, False),
+}
 OPTIONS_TIMEOUT = 24 * 3600
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -30,6 +31,7 @@ from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.navigation import navigation_version
 from site_core.paging import seek_paginate
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
 
@@ -364,18 +366,23 @@ class NewsArticlePage(BasePage):
 
 
 def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
-    """Latest live articles of each category: [(category, [articles])], in two queries.
+    """Latest live articles of each category: [(category, [articles])], in one query.
 
-    One query for the live categories (those of `locale_id` when given), then one
+    The live categories (those of `locale_id` when given) come from the cache, then one
     UNION ALL of a `ORDER BY date DESC, pk DESC LIMIT per_category` per category, each
     answered by the (date, pk) index with an EXISTS on the category table: the cost is
     that of the few rows shown, whatever the number of articles. Categories without
     articles are left out, at most `categories` blocks.
     """
-    category_list = NewsCategory.objects.filter(live=True)
-    if locale_id is not None:
-        category_list = category_list.filter(locale_id=locale_id)
-    category_list = list(category_list[:MAX_HOME_CATEGORIES])
+    # The categories change with a snippet publish, which renews the navigation version.
+    key = f"portal:home-categories:{navigation_version()}:{locale_id}"
+    category_list = cache.get(key)
+    if category_list is None:
+        found = NewsCategory.objects.filter(live=True)
+        if locale_id is not None:
+            found = found.filter(locale_id=locale_id)
+        category_list = list(found[:MAX_HOME_CATEGORIES])
+        cache.set(key, category_list, 3600)
     if not category_list:
         return []
     through = NewsArticlePage.categories.through
