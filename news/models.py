@@ -159,7 +159,9 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             raise Http404("Không có chuyên mục này.")
         return self.render_listing(
             request,
-            self.get_articles().filter(categories=category),
+            # EXISTS, not a join: the page is a range of the date index, each article then
+            # probed for the category, never the whole category's rows hashed.
+            self.get_articles().filter(in_category(category.pk)),
             heading=category.name,
             filter_label=f"Chuyên mục: {category.name}",
         )
@@ -365,6 +367,15 @@ class NewsArticlePage(BasePage):
         return context
 
 
+def in_category(category_id):
+    """Condition: the article (OuterRef pk) is in the category, as an EXISTS subquery."""
+    return Exists(
+        NewsArticlePage.categories.through.objects.filter(
+            newsarticlepage_id=OuterRef("pk"), newscategory_id=category_id
+        )
+    )
+
+
 def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
     """Latest live articles of each category: [(category, [articles])], in one query.
 
@@ -385,11 +396,8 @@ def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
         cache.set(key, category_list, 3600)
     if not category_list:
         return []
-    through = NewsArticlePage.categories.through
     parts = [
-        articles.filter(
-            Exists(through.objects.filter(newsarticlepage_id=OuterRef("pk"), newscategory=c))
-        )
+        articles.filter(in_category(c.pk))
         .annotate(block_category=models.Value(c.pk))
         .order_by(*ARTICLE_ORDER)[:per_category]
         for c in category_list

@@ -6,9 +6,13 @@ every request. `seek_paginate` keeps the visible `?page=N` URLs and the page obj
 templates use (number, has_next, paginator.num_pages, page range...) but fetches a page
 with
 
-    WHERE (key columns) <= (key of the page's first row) ORDER BY key DESC LIMIT per_page
+    WHERE (key columns) <= (key of the page's first row)
+      AND (key columns) > (key of the next page's first row)
+    ORDER BY key DESC LIMIT per_page
 
-which an index on the key columns answers by reading only the page's rows.
+which an index on the key columns answers by reading only the page's rows (the second
+bound keeps the planner from weighing the rest of the list, e.g. when a filter or an
+annotation makes it misjudge how soon the LIMIT stops the scan).
 
 The key of the first row of every page (the page boundaries) is read from the index in
 chunks of CHUNK_PAGES pages: a chunk selects only the key columns of CHUNK_PAGES * per_page
@@ -115,6 +119,12 @@ class SeekPaginator(Paginator):
     def seek(self, boundary, op):
         return RowCompare(self.keys, op, boundary)
 
+    def first_key(self, boundary, op):
+        """The same bound on the first key alone: implied by the row comparison, but the
+        planner estimates a plain column range from its statistics (and misjudges a row
+        comparison), so it sees that the page is a few rows and joins them by key."""
+        return RowCompare(self.keys[:1], op, boundary[:1])
+
     def chunk(self, index):
         """(first keys of the chunk's pages, last key of the chunk) of chunk `index`.
 
@@ -153,12 +163,18 @@ class SeekPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         rows = self.ordered
+        # Bounded on both sides by the first keys of this page and the next, the page is a
+        # range of per_page index entries: the database never weighs the rest of the list.
+        before, after = ("<=", ">") if self.descending else (">=", "<")
         if number > 1:
-            boundary = self.boundary(number)
-            if boundary is None:
+            start = self.boundary(number)
+            if start is None:
                 # The count said the page exists but the rows are gone: an empty page.
                 return self._get_page([], number, self)
-            rows = rows.filter(self.seek(boundary, "<=" if self.descending else ">="))
+            rows = rows.filter(self.seek(start, before), self.first_key(start, before))
+        end = self.boundary(number + 1)
+        if end is not None:
+            rows = rows.filter(self.seek(end, after), self.first_key(end, after + "="))
         return self._get_page(list(rows[: self.per_page]), number, self)
 
 
