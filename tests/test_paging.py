@@ -89,9 +89,9 @@ def test_register_order_with_missing_dates_and_numbers(document_index):
         (4, datetime.date(2021, 5, 5)),
         (5, datetime.date(2023, 5, 5)),
     ]:
-        factories.LegalDocumentPageFactory(
-            parent=document_index, number=number, date_issued=issued, date_effective=None
-        )
+        # The form requires a number and a date; older records may lack them.
+        document = factories.LegalDocumentPageFactory(parent=document_index, date_effective=None)
+        LegalDocumentPage.objects.filter(pk=document.pk).update(number=number, date_issued=issued)
     documents = LegalDocumentPage.objects.live()
     # The expression keys sort exactly as the plain columns with NULL where PostgreSQL puts it.
     plain = documents.order_by("-date_issued", "-number", "-pk")

@@ -30,8 +30,7 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -239,18 +238,10 @@ def plan_of(queryset):
 
 def test_the_rule_catches_work_on_a_whole_page_table(content):
     tables = page_tables()
-    through = NewsArticlePage.categories.through
-    # The home page's former "latest per category": ranks every article-category row.
-    ranked = through.objects.annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("newscategory_id")],
-            order_by=[F("newsarticlepage__date").desc(), F("newsarticlepage_id").desc()],
-        )
-    ).filter(rank__lte=4)
     by_title = NewsArticlePage.objects.live().order_by("title")[:5]
     counted = NewsArticlePage.objects.live().values("source_unit").annotate(n=Count("pk"))
-    for queryset in (ranked, by_title, counted):
-        assert plan_problems(plan_of(queryset), tables), queryset.query
+    for queryset in (by_title, counted):
+        plan = plan_of(queryset)
+        assert plan_problems(plan, tables), json.dumps(plan, indent=1)
     newest = NewsArticlePage.objects.live().order_by("-date", "-pk")[:5]
     assert not plan_problems(plan_of(newest), tables)
