@@ -21,6 +21,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Page,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -429,9 +430,24 @@ class EventIndexPage(IndexPage):
         verbose_name = "danh sách sự kiện"
         verbose_name_plural = "danh sách sự kiện"
 
+    def get_event_ids(self):
+        """Ids of this list's live events, cached until the next change.
+
+        Joining the events to their pages by path let the planner walk the whole page
+        table by primary key (a merge join, 65-150 ms at 20,000 articles); a list of ids
+        is read by the (depth, path) index once per navigation version, then each event
+        row is fetched by its key.
+        """
+        key = f"portal:event-ids:{self.pk}:{navigation_version()}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(Page.objects.child_of(self).live().order_by().values_list("pk", flat=True))
+            cache.set(key, ids, 3600)
+        return ids
+
     def get_events(self):
         return (
-            EventPage.objects.child_of(self)
+            EventPage.objects.filter(pk__in=self.get_event_ids())
             .live()
             .public()
             .defer_streamfields()
