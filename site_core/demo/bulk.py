@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.html import escape
@@ -50,6 +50,7 @@ from site_core.navigation import bump_navigation_version
 from site_core.text import vietnamese_slugify
 
 from . import content
+from .bulk_search import SearchRows, refresh_title_norms
 from .steps import NEWS_IMAGE_COLLECTION, stream
 
 SLUG_LENGTH = 80
@@ -89,25 +90,18 @@ def capitalise(text):
 class Children:
     """Places new pages under `parent` after its last child, as `parent.add_child()` would.
 
-    The parent row is locked for the run, so two seeds (or an editor adding a page) can't
-    take the same path.
+    Each batch locks the parent row and reads its last child again before taking paths, so
+    an editor adding a page meanwhile (or a second seed) can't take the same path; the
+    parent's `numchild` grows in the same transaction.
     """
 
     def __init__(self, parent):
-        self.parent = Page.objects.select_for_update().get(pk=parent.pk)
-        last = (
-            Page.objects.filter(path__startswith=self.parent.path, depth=self.parent.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
-        self.step = Page._str2int(last[-Page.steplen :]) if last else 0
+        self.parent = Page.objects.get(pk=parent.pk)
         self.slugs = set(
             Page.objects.filter(
                 path__startswith=self.parent.path, depth=self.parent.depth + 1
             ).values_list("slug", flat=True)
         )
-        self.added = 0
 
     def unique_slug(self, text):
         base = vietnamese_slugify(text)[:SLUG_LENGTH].strip("-") or "trang"
@@ -119,19 +113,64 @@ class Children:
         return slug
 
     def place(self, page, slug_text):
-        """Set the tree fields of `page`, a new last child of the parent."""
-        self.step += 1
-        self.added += 1
+        """Set the fields of `page` that don't depend on its place among the children."""
         page.depth = self.parent.depth + 1
-        page.path = Page._get_path(self.parent.path, page.depth, self.step)
         page.numchild = 0
         page.slug = self.unique_slug(slug_text)
         page.url_path = f"{self.parent.url_path}{page.slug}/"
         page.locale_id = self.parent.locale_id
         page.translation_key = uuid.uuid4()
 
-    def finish(self):
-        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.added)
+    def claim(self, pages):
+        """In the batch's transaction: paths after the last child, and the parent's count."""
+        Page.objects.select_for_update().filter(pk=self.parent.pk).values_list("pk").get()
+        last = (
+            Page.objects.filter(path__startswith=self.parent.path, depth=self.parent.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        step = Page._str2int(last[-Page.steplen :]) if last else 0
+        for number, page in enumerate(pages, start=step + 1):
+            page.path = Page._get_path(self.parent.path, page.depth, number)
+        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(pages))
+
+
+# --- writing rows --------------------------------------------------------------------
+
+
+def next_ids(model, count):
+    """`count` ids from the sequence of `model`'s primary key, as inserts would take them."""
+    table = model._meta.db_table
+    column = model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def insert_objects(model, fields, objects, chunk=1000):
+    """INSERT the `fields` of unsaved `objects` as `bulk_create` would, without returning ids.
+
+    Values go through each field's `pre_save()` and `get_db_prep_save()`, like Django's
+    own insert; the statement is built here because Django's compiler costs more than the
+    database for wide rows such as pages.
+    """
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), chunk):
+            params = []
+            part = objects[start : start + chunk]
+            for obj in part:
+                params.extend(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(part))}",  # noqa: S608
+                params,
+            )
 
 
 # --- writing pages --------------------------------------------------------------------
@@ -142,6 +181,7 @@ class Writer:
     """Writes batches of new pages of one specific model with everything a page has."""
 
     model: type
+    backend: object
     user: object = None
     reference_index: bool = True
     page_type: ContentType = field(init=False)
@@ -152,11 +192,11 @@ class Writer:
         self.content_type = ContentType.objects.get_for_model(self.model)
         # One table below Page: the model's own row, keyed by page_ptr.
         assert list(self.model._meta.parents) == [Page], self.model
-        self.page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        self.page_fields = list(Page._meta.concrete_fields)
         self.own_fields = list(self.model._meta.local_concrete_fields)
         self.child_relations = get_all_child_relations(self.model)
         self.m2m_fields = get_all_child_m2m_relations(self.model)
-        self.backend = get_search_backend()
+        self.search_rows = SearchRows(self.model, self.content_type.pk, self.backend)
 
     def new_page(self, **values):
         """An unsaved page whose child relations and m2m fields all live in memory."""
@@ -174,7 +214,13 @@ class Writer:
             setattr(page, m2m.name, [])
         return page
 
-    def write(self, pages):
+    def write(self, pages, children):
+        """One transaction per batch: an interrupted seed leaves whole batches only."""
+        with transaction.atomic():
+            children.claim(pages)
+            self.write_pages(pages)
+
+    def write_pages(self, pages):
         published = [page.first_published_at for page in pages]
         for page, date in zip(pages, published, strict=True):
             page.last_published_at = date
@@ -182,23 +228,18 @@ class Writer:
             page.draft_title = page.title
         pages[0].full_clean()  # the model's rules (slug under its parent, field checks)
 
-        # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
-        base_rows = [
-            Page(**{f.attname: getattr(page, f.attname) for f in self.page_fields})
-            for page in pages
-        ]
-        Page.objects.bulk_create(base_rows, batch_size=500)
-        for page, row in zip(pages, base_rows, strict=True):
-            page.pk = page.page_ptr_id = page.id = row.pk
+        # Ids taken from the tables' sequences up front: a page row names its revision (a
+        # deferred foreign key) as soon as it is written, with no update afterwards.
+        page_ids = next_ids(Page, len(pages))
+        revision_ids = next_ids(Revision, len(pages))
+        for page, page_id in zip(pages, page_ids, strict=True):
+            page.pk = page.page_ptr_id = page.id = page_id
             page._state.adding = False
-        self.model._base_manager._insert(pages, fields=self.own_fields, using="default")
 
-        # 2. Child objects (tags, attachments...) and m2m through rows.
-        self.write_relations(pages)
-
-        # 3. The revision, the page's latest and live one, and the log.
+        # The revision holds the page as `save_revision()` finds it: no revision yet.
         revisions = [
             Revision(
+                pk=revision_id,
                 content_type_id=self.content_type.pk,
                 base_content_type_id=self.page_type.pk,
                 object_id=str(page.pk),
@@ -207,17 +248,24 @@ class Writer:
                 object_str=str(page),
                 content=page.serializable_data(),
             )
-            for page in pages
+            for page, revision_id in zip(pages, revision_ids, strict=True)
         ]
-        Revision.objects.bulk_create(revisions, batch_size=1000)
-        for page, row, revision in zip(pages, base_rows, revisions, strict=True):
-            page.latest_revision = page.live_revision = revision
-            row.latest_revision_id = row.live_revision_id = revision.pk
-        Page.objects.bulk_update(base_rows, ["latest_revision", "live_revision"], batch_size=1000)
+        for page, revision_id in zip(pages, revision_ids, strict=True):
+            page.latest_revision_id = page.live_revision_id = revision_id
+
+        # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
+        insert_objects(Page, self.page_fields, pages)
+        insert_objects(self.model, self.own_fields, pages)
+
+        # 2. Child objects (tags, attachments...) and m2m through rows.
+        self.write_relations(pages)
+
+        # 3. The revisions and the log.
+        insert_objects(Revision, Revision._meta.concrete_fields, revisions)
         self.write_log(pages, revisions)
 
         # 4. The search index and the reference index.
-        self.backend.add_bulk(self.model, pages)
+        self.search_rows.write(pages)
         if self.reference_index:
             self.write_references(pages)
 
@@ -256,7 +304,11 @@ class Writer:
             }
             entries.append(PageLogEntry(action="wagtail.create", **common))
             entries.append(PageLogEntry(action="wagtail.publish", revision=revision, **common))
-        PageLogEntry.objects.bulk_create(entries, batch_size=1000)
+        insert_objects(
+            PageLogEntry,
+            [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key],
+            entries,
+        )
 
     def write_references(self, pages):
         rows = [
@@ -374,12 +426,13 @@ class BulkSeed:
         self.texts = Texts(self.rng)
         self.user = get_user_model().objects.filter(username="admin").first()
         self.now = timezone.now()
-        with transaction.atomic():
-            if self.articles:
-                self.add_articles(news_index)
-            if self.documents:
-                self.add_documents(register)
-            bump_navigation_version()
+        self.backend = get_search_backend()
+        if self.articles:
+            self.add_articles(news_index)
+        if self.documents:
+            self.add_documents(register)
+        refresh_title_norms(self.backend)
+        bump_navigation_version()
         return self.created
 
     def section(self, home, model):
@@ -408,7 +461,7 @@ class BulkSeed:
 
     def add_articles(self, index):
         children = Children(index)
-        writer = Writer(NewsArticlePage, user=self.user)
+        writer = Writer(NewsArticlePage, self.backend, user=self.user)
         categories = list(NewsCategory.objects.filter(locale_id=index.locale_id, live=True))
         units = list(OrgUnitPage.objects.live().values_list("pk", flat=True))
         collection = Collection.objects.filter(name=NEWS_IMAGE_COLLECTION).first()
@@ -453,13 +506,12 @@ class BulkSeed:
                     NewsArticleTag(tag=tag) for tag in self.rng.sample(tags, self.rng.randint(0, 3))
                 ]
                 pages.append(page)
-            writer.write(pages)
-        children.finish()
+            writer.write(pages, children)
         self.created["NewsArticlePage"] = self.articles
 
     def add_documents(self, register):
         children = Children(register)
-        writer = Writer(LegalDocumentPage, user=self.user)
+        writer = Writer(LegalDocumentPage, self.backend, user=self.user)
         locale = register.locale_id
         types = {t.abbreviation: t for t in DocumentType.objects.filter(locale_id=locale)}
         type_list = [types[a] for a in DOCUMENT_TYPE_ORDER if a in types] or list(types.values())
@@ -551,6 +603,5 @@ class BulkSeed:
                     f"-{spec['term']}",
                 )
                 pages.append(page)
-            writer.write(pages)
-        children.finish()
+            writer.write(pages, children)
         self.created["LegalDocumentPage"] = self.documents
