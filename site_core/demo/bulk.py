@@ -26,14 +26,16 @@ cleans every page of a small run.
 import bisect
 import datetime
 import itertools
+import queue
 import random
+import threading
 import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -90,18 +92,20 @@ def capitalise(text):
 class Children:
     """Places new pages under `parent` after its last child, as `parent.add_child()` would.
 
-    Each batch locks the parent row and reads its last child again before taking paths, so
-    an editor adding a page meanwhile (or a second seed) can't take the same path; the
-    parent's `numchild` grows in the same transaction.
+    Paths are taken in memory, after the last child found at the start. Each batch's
+    transaction locks the parent row, checks that its last child is still the one before
+    the batch (an editor or a second seed adding a page meanwhile stops the seed instead
+    of sharing a path) and raises the parent's `numchild`.
     """
 
     def __init__(self, parent):
         self.parent = Page.objects.get(pk=parent.pk)
-        self.slugs = set(
-            Page.objects.filter(
-                path__startswith=self.parent.path, depth=self.parent.depth + 1
-            ).values_list("slug", flat=True)
+        siblings = Page.objects.filter(
+            path__startswith=self.parent.path, depth=self.parent.depth + 1
         )
+        self.last_path = siblings.order_by("-path").values_list("path", flat=True).first()
+        self.step = Page._str2int(self.last_path[-Page.steplen :]) if self.last_path else 0
+        self.slugs = set(siblings.values_list("slug", flat=True))
 
     def unique_slug(self, text):
         base = vietnamese_slugify(text)[:SLUG_LENGTH].strip("-") or "trang"
@@ -113,64 +117,142 @@ class Children:
         return slug
 
     def place(self, page, slug_text):
-        """Set the fields of `page` that don't depend on its place among the children."""
+        """Set the tree fields of `page`, a new last child of the parent."""
+        self.step += 1
         page.depth = self.parent.depth + 1
+        page.path = Page._get_path(self.parent.path, page.depth, self.step)
         page.numchild = 0
         page.slug = self.unique_slug(slug_text)
         page.url_path = f"{self.parent.url_path}{page.slug}/"
         page.locale_id = self.parent.locale_id
         page.translation_key = uuid.uuid4()
 
-    def claim(self, pages):
-        """In the batch's transaction: paths after the last child, and the parent's count."""
-        Page.objects.select_for_update().filter(pk=self.parent.pk).values_list("pk").get()
-        last = (
-            Page.objects.filter(path__startswith=self.parent.path, depth=self.parent.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
+    def claim(self, batch, pages):
+        """Add to `batch` the check of the parent's last child and the new `numchild`."""
+        parent, expected = self.parent, self.last_path
+        self.last_path = pages[-1].path
+
+        def check(cursor):
+            cursor.execute("SELECT id FROM wagtailcore_page WHERE id = %s FOR UPDATE", [parent.pk])
+            cursor.execute(
+                "SELECT path FROM wagtailcore_page WHERE path LIKE %s AND depth = %s "
+                "ORDER BY path DESC LIMIT 1",
+                [parent.path + "%", parent.depth + 1],
+            )
+            row = cursor.fetchone()
+            if (row[0] if row else None) != expected:
+                raise BulkSeedError(
+                    f"Trong lúc thêm trang, trang “{parent.title}” có thêm trang con khác "
+                    "nên dừng lại (các lượt đã ghi vẫn hợp lệ). Hãy chạy lại lệnh."
+                )
+
+        batch.add(check)
+        batch.add(
+            "UPDATE wagtailcore_page SET numchild = numchild + %s WHERE id = %s",
+            [len(pages), parent.pk],
         )
-        step = Page._str2int(last[-Page.steplen :]) if last else 0
-        for number, page in enumerate(pages, start=step + 1):
-            page.path = Page._get_path(self.parent.path, page.depth, number)
-        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(pages))
 
 
-# --- writing rows --------------------------------------------------------------------
+# --- writing rows ---------------------------------------------------------------------
 
 
 def next_ids(model, count):
     """`count` ids from the sequence of `model`'s primary key, as inserts would take them."""
-    table = model._meta.db_table
-    column = model._meta.pk.column
+    if not count:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, column, count],
+            [model._meta.db_table, model._meta.pk.column, count],
         )
         return [row[0] for row in cursor.fetchall()]
 
 
-def insert_objects(model, fields, objects, chunk=1000):
-    """INSERT the `fields` of unsaved `objects` as `bulk_create` would, without returning ids.
+class Batch:
+    """The statements of one batch, run later in one transaction (see `Executor`)."""
 
-    Values go through each field's `pre_save()` and `get_db_prep_save()`, like Django's
-    own insert; the statement is built here because Django's compiler costs more than the
-    database for wide rows such as pages.
-    """
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    with connection.cursor() as cursor:
-        for start in range(0, len(objects), chunk):
-            params = []
-            part = objects[start : start + chunk]
-            for obj in part:
-                params.extend(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(part))}",  # noqa: S608
-                params,
+    def __init__(self):
+        self.steps = []
+
+    def add(self, sql, params=None):
+        """A statement, or a callable given the cursor (a check between statements)."""
+        self.steps.append((sql, params))
+
+    def insert(self, model, columns, rows, suffix="", chunk=1000):
+        """INSERT `rows` (tuples of database values) into `columns` of `model`'s table."""
+        table = connection.ops.quote_name(model._meta.db_table)
+        names = ", ".join(connection.ops.quote_name(column) for column in columns)
+        row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            self.add(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([row_sql] * len(part))}"  # noqa: S608
+                f"{suffix}",
+                [value for row in part for value in row],
             )
+
+    def insert_objects(self, model, fields, objects, suffix=""):
+        """INSERT the `fields` of unsaved `objects`, values prepared as Django's insert does
+        (`pre_save()`, `get_db_prep_save()`); Django's SQL compiler is left out: for wide rows
+        such as pages it costs more than the database."""
+        rows = [
+            tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+            for obj in objects
+        ]
+        self.insert(model, [f.column for f in fields], rows, suffix)
+
+    def run(self):
+        with transaction.atomic(), connection.cursor() as cursor:
+            for sql, params in self.steps:
+                if callable(sql):
+                    sql(cursor)
+                else:
+                    cursor.execute(sql, params)
+
+
+class Executor:
+    """Runs batches in order, each in its own transaction.
+
+    Threaded, a second thread with its own database connection runs one batch while this
+    one builds the next (the database and Python work at the same time; psycopg2 releases
+    the GIL while a statement runs). When the caller is inside a transaction, as in tests,
+    batches run in it instead: another connection couldn't see its rows.
+    """
+
+    def __init__(self):
+        self.threaded = not connection.in_atomic_block
+        self.error = None
+        if self.threaded:
+            self.queue = queue.Queue(maxsize=1)
+            self.thread = threading.Thread(target=self.work, name="seed_bulk-writer", daemon=True)
+            self.thread.start()
+
+    def work(self):
+        try:
+            while (batch := self.queue.get()) is not None:
+                if self.error is None:
+                    try:
+                        batch.run()
+                    except BaseException as error:  # noqa: BLE001 - handed to the caller
+                        self.error = error
+        finally:
+            connection.close()
+
+    def submit(self, batch):
+        if not self.threaded:
+            batch.run()
+            return
+        if self.error is not None:
+            self.close()
+        self.queue.put(batch)
+
+    def close(self):
+        """Wait for the last batch; raise the writer's error, if any."""
+        if self.threaded and self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 # --- writing pages --------------------------------------------------------------------
@@ -178,10 +260,11 @@ def insert_objects(model, fields, objects, chunk=1000):
 
 @dataclass
 class Writer:
-    """Writes batches of new pages of one specific model with everything a page has."""
+    """Builds batches of new pages of one specific model with everything a page has."""
 
     model: type
     backend: object
+    executor: Executor
     user: object = None
     reference_index: bool = True
     page_type: ContentType = field(init=False)
@@ -197,6 +280,7 @@ class Writer:
         self.child_relations = get_all_child_relations(self.model)
         self.m2m_fields = get_all_child_m2m_relations(self.model)
         self.search_rows = SearchRows(self.model, self.content_type.pk, self.backend)
+        self.log_fields = [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key]
 
     def new_page(self, **values):
         """An unsaved page whose child relations and m2m fields all live in memory."""
@@ -215,12 +299,9 @@ class Writer:
         return page
 
     def write(self, pages, children):
-        """One transaction per batch: an interrupted seed leaves whole batches only."""
-        with transaction.atomic():
-            children.claim(pages)
-            self.write_pages(pages)
-
-    def write_pages(self, pages):
+        """Build the batch's statements and hand them to the executor."""
+        batch = Batch()
+        children.claim(batch, pages)
         published = [page.first_published_at for page in pages]
         for page, date in zip(pages, published, strict=True):
             page.last_published_at = date
@@ -235,6 +316,7 @@ class Writer:
         for page, page_id in zip(pages, page_ids, strict=True):
             page.pk = page.page_ptr_id = page.id = page_id
             page._state.adding = False
+        children_rows = self.child_objects(pages)
 
         # The revision holds the page as `save_revision()` finds it: no revision yet.
         revisions = [
@@ -254,46 +336,53 @@ class Writer:
             page.latest_revision_id = page.live_revision_id = revision_id
 
         # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
-        insert_objects(Page, self.page_fields, pages)
-        insert_objects(self.model, self.own_fields, pages)
-
+        batch.insert_objects(Page, self.page_fields, pages)
+        batch.insert_objects(self.model, self.own_fields, pages)
         # 2. Child objects (tags, attachments...) and m2m through rows.
-        self.write_relations(pages)
-
+        for model, objects in children_rows:
+            batch.insert_objects(model, model._meta.concrete_fields, objects)
+        self.m2m_rows(batch, pages)
         # 3. The revisions and the log.
-        insert_objects(Revision, Revision._meta.concrete_fields, revisions)
-        self.write_log(pages, revisions)
-
+        batch.insert_objects(Revision, Revision._meta.concrete_fields, revisions)
+        self.log_rows(batch, pages, revision_ids)
         # 4. The search index and the reference index.
-        self.search_rows.write(pages)
+        self.search_rows.write(batch, pages)
         if self.reference_index:
-            self.write_references(pages)
+            self.reference_rows(batch, pages)
+        self.executor.submit(batch)
 
-    def write_relations(self, pages):
+    def child_objects(self, pages):
+        """[(model, objects)] of the pages' child objects, with their ids and parent ids."""
+        found = []
         for relation in self.child_relations:
             name = relation.get_accessor_name()
             fk = relation.field.attname
-            children = []
+            objects = []
             for page in pages:
                 for child in getattr(page, name).all():
                     setattr(child, fk, page.pk)
-                    children.append(child)
-            if children:
-                relation.related_model.objects.bulk_create(children, batch_size=1000)
+                    objects.append(child)
+            model = relation.related_model
+            for child, child_id in zip(objects, next_ids(model, len(objects)), strict=True):
+                child.pk = child_id
+            if objects:
+                found.append((model, objects))
+        return found
+
+    def m2m_rows(self, batch, pages):
         for m2m in self.m2m_fields:
             through = m2m.remote_field.through
             source, target = m2m.m2m_column_name(), m2m.m2m_reverse_name()
             rows = [
-                through(**{source: page.pk, target: related.pk})
-                for page in pages
-                for related in getattr(page, m2m.name).all()
+                (page.pk, related.pk) for page in pages for related in getattr(page, m2m.name).all()
             ]
             if rows:
-                through.objects.bulk_create(rows, batch_size=1000)
+                batch.insert(through, [source, target], rows)
 
-    def write_log(self, pages, revisions):
+    def log_rows(self, batch, pages, revision_ids):
+        """The "created" and "published" entries of each page's history."""
         entries = []
-        for page, revision in zip(pages, revisions, strict=True):
+        for page, revision_id in zip(pages, revision_ids, strict=True):
             common = {
                 "content_type_id": self.content_type.pk,
                 "page_id": page.pk,
@@ -303,31 +392,45 @@ class Writer:
                 "content_changed": True,
             }
             entries.append(PageLogEntry(action="wagtail.create", **common))
-            entries.append(PageLogEntry(action="wagtail.publish", revision=revision, **common))
-        insert_objects(
-            PageLogEntry,
-            [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key],
-            entries,
-        )
+            entries.append(
+                PageLogEntry(action="wagtail.publish", revision_id=revision_id, **common)
+            )
+        batch.insert_objects(PageLogEntry, self.log_fields, entries)
 
-    def write_references(self, pages):
+    def reference_rows(self, batch, pages):
+        """Rows like `ReferenceIndex.create_or_update_for_object()` writes for a new object."""
         rows = [
-            ReferenceIndex(
-                content_type_id=self.content_type.pk,
-                base_content_type_id=self.page_type.pk,
-                object_id=str(page.pk),
-                to_content_type_id=to_content_type_id,
-                to_object_id=to_object_id,
-                model_path=model_path,
-                content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            (
+                self.content_type.pk,
+                self.page_type.pk,
+                str(page.pk),
+                to_content_type_id,
+                str(to_object_id),
+                model_path,
+                content_path,
+                ReferenceIndex._get_content_path_hash(content_path),
             )
             for page in pages
             for to_content_type_id, to_object_id, model_path, content_path in set(
                 ReferenceIndex._extract_references_from_object(page)
             )
         ]
-        ReferenceIndex.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        if rows:
+            batch.insert(
+                ReferenceIndex,
+                [
+                    "content_type_id",
+                    "base_content_type_id",
+                    "object_id",
+                    "to_content_type_id",
+                    "to_object_id",
+                    "model_path",
+                    "content_path",
+                    "content_path_hash",
+                ],
+                rows,
+                suffix=" ON CONFLICT DO NOTHING",
+            )
 
 
 # --- what the pages say ---------------------------------------------------------------
@@ -427,10 +530,14 @@ class BulkSeed:
         self.user = get_user_model().objects.filter(username="admin").first()
         self.now = timezone.now()
         self.backend = get_search_backend()
-        if self.articles:
-            self.add_articles(news_index)
-        if self.documents:
-            self.add_documents(register)
+        self.executor = Executor()
+        try:
+            if self.articles:
+                self.add_articles(news_index)
+            if self.documents:
+                self.add_documents(register)
+        finally:
+            self.executor.close()
         refresh_title_norms(self.backend)
         bump_navigation_version()
         return self.created
@@ -461,7 +568,7 @@ class BulkSeed:
 
     def add_articles(self, index):
         children = Children(index)
-        writer = Writer(NewsArticlePage, self.backend, user=self.user)
+        writer = Writer(NewsArticlePage, self.backend, self.executor, user=self.user)
         categories = list(NewsCategory.objects.filter(locale_id=index.locale_id, live=True))
         units = list(OrgUnitPage.objects.live().values_list("pk", flat=True))
         collection = Collection.objects.filter(name=NEWS_IMAGE_COLLECTION).first()
@@ -511,7 +618,7 @@ class BulkSeed:
 
     def add_documents(self, register):
         children = Children(register)
-        writer = Writer(LegalDocumentPage, self.backend, user=self.user)
+        writer = Writer(LegalDocumentPage, self.backend, self.executor, user=self.user)
         locale = register.locale_id
         types = {t.abbreviation: t for t in DocumentType.objects.filter(locale_id=locale)}
         type_list = [types[a] for a in DOCUMENT_TYPE_ORDER if a in types] or list(types.values())

@@ -22,8 +22,6 @@ vector shifts no position, so the result is the stock one, where empty values ar
 tests/test_seed_bulk.py compares a row written here with the backend's for the same page.
 """
 
-from django.db import connection
-
 from wagtail.search.backends.database.postgres.postgres import IndexEntry, ObjectIndexer
 from wagtail.search.index import AutocompleteField, SearchField
 
@@ -62,7 +60,8 @@ class SearchRows:
             for number, weight in enumerate(weights)
         )
 
-    def write(self, objects):
+    def write(self, batch, objects):
+        """Add to `batch` (site_core.demo.bulk.Batch) the statements writing `objects`' rows."""
         # Pages whose fields give the same weights in the same places share one statement.
         groups = {}
         for obj in objects:
@@ -78,7 +77,7 @@ class SearchRows:
             values.extend(text for part in (title, body, autocomplete) for text, _ in part)
             groups.setdefault(shape, []).append(values)
         for shape, rows in groups.items():
-            self.insert(shape, rows)
+            batch.add(*self.insert(shape, rows))
 
     def insert(self, shape, rows):
         title_weights, body_weights, autocomplete_weights = shape
@@ -115,8 +114,7 @@ class SearchRows:
         params = [self.content_type_id, *config_params]
         for row in rows:
             params.extend(row)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+        return sql, params
 
 
 def refresh_title_norms(backend):
