@@ -638,7 +638,9 @@ class BulkSeed:
             ]
             for row in LegalDocumentPage.objects.values(
                 "issuer__abbreviation", "document_type__abbreviation", "term"
-            ).annotate(top=Max("number"))
+            )
+            .order_by()
+            .annotate(top=Max("number"))  # no default ordering in GROUP BY
         }
         signers = self.texts.data["document_signers"]
         template = content.documents()["body_template"]
