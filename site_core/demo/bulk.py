@@ -29,6 +29,7 @@ import itertools
 import queue
 import random
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -222,6 +223,9 @@ class Executor:
     def __init__(self):
         self.threaded = not connection.in_atomic_block
         self.error = None
+        # Seconds the builder waited for the writer, and the writer for the builder: which
+        # side, Python or the database, holds the seed back (`seed_bulk -v 2`).
+        self.waits = {"builder_idle": 0.0, "writer_idle": 0.0}
         if self.threaded:
             self.queue = queue.Queue(maxsize=1)
             self.thread = threading.Thread(target=self.work, name="seed_bulk-writer", daemon=True)
@@ -229,7 +233,12 @@ class Executor:
 
     def work(self):
         try:
-            while (batch := self.queue.get()) is not None:
+            while True:
+                started = time.monotonic()
+                batch = self.queue.get()
+                self.waits["writer_idle"] += time.monotonic() - started
+                if batch is None:
+                    break
                 if self.error is None:
                     try:
                         batch.run()
@@ -244,7 +253,9 @@ class Executor:
             return
         if self.error is not None:
             self.close()
+        started = time.monotonic()
         self.queue.put(batch)
+        self.waits["builder_idle"] += time.monotonic() - started
 
     def close(self):
         """Wait for the last batch; raise the writer's error, if any."""

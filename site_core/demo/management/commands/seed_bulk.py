@@ -79,3 +79,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Đã thêm {' và '.join(parts)} sau {elapsed:.1f} giây.")
             )
+        if verbosity >= 2:
+            waits = seed.executor.waits
+            self.stdout.write(
+                f"Phần dựng trang (Python) chờ phần ghi {waits['builder_idle']:.1f} giây; "
+                f"phần ghi (cơ sở dữ liệu) chờ phần dựng {waits['writer_idle']:.1f} giây."
+            )
