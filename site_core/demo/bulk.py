@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
@@ -54,7 +54,7 @@ from site_core.text import vietnamese_slugify
 
 from . import content
 from .bulk_search import SearchRows, refresh_title_norms
-from .steps import NEWS_IMAGE_COLLECTION, stream
+from .steps import NEWS_IMAGE_COLLECTION
 
 SLUG_LENGTH = 80
 # Pages come from the first of January of this year to today.
@@ -126,7 +126,6 @@ class Children:
         page.slug = self.unique_slug(slug_text)
         page.url_path = f"{self.parent.url_path}{page.slug}/"
         page.locale_id = self.parent.locale_id
-        page.translation_key = uuid.uuid4()
 
     def claim(self, batch, pages):
         """Add to `batch` the check of the parent's last child and the new `numchild`."""
@@ -192,6 +191,22 @@ class Batch:
                 [value for row in part for value in row],
             )
 
+    def insert_values(self, model, fields, rows):
+        """INSERT `rows`, dicts of attribute names to values (the fields' defaults for the
+        others), without building model instances."""
+        defaults = {f.attname: f.get_default() for f in fields}
+        self.insert(
+            model,
+            [f.column for f in fields],
+            [
+                tuple(
+                    f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection)
+                    for f in fields
+                )
+                for row in rows
+            ],
+        )
+
     def insert_objects(self, model, fields, objects, suffix=""):
         """INSERT the `fields` of unsaved `objects`, values prepared as Django's insert does
         (`pre_save()`, `get_db_prep_save()`); Django's SQL compiler is left out: for wide rows
@@ -220,8 +235,8 @@ class Executor:
     batches run in it instead: another connection couldn't see its rows.
     """
 
-    def __init__(self):
-        self.threaded = not connection.in_atomic_block
+    def __init__(self, threaded=None):
+        self.threaded = not connection.in_atomic_block if threaded is None else threaded
         self.error = None
         # Seconds the builder waited for the writer, and the writer for the builder: which
         # side, Python or the database, holds the seed back (`seed_bulk -v 2`).
@@ -242,12 +257,16 @@ class Executor:
                 if self.error is None:
                     try:
                         batch.run()
+                        reset_queries()
                     except BaseException as error:  # noqa: BLE001 - handed to the caller
                         self.error = error
         finally:
             connection.close()
 
     def submit(self, batch):
+        # With DEBUG on, Django keeps every statement (megabytes each here) in
+        # connection.queries: forgotten after each batch, in each thread.
+        reset_queries()
         if not self.threaded:
             batch.run()
             return
@@ -292,9 +311,11 @@ class Writer:
         self.m2m_fields = get_all_child_m2m_relations(self.model)
         self.search_rows = SearchRows(self.model, self.content_type.pk, self.backend)
         self.log_fields = [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key]
+        self.user_id = self.user.pk if self.user else None
 
     def new_page(self, **values):
         """An unsaved page whose child relations and m2m fields all live in memory."""
+        values.setdefault("translation_key", uuid.uuid4())
         page = self.model(
             content_type=self.content_type,
             owner=self.user,
@@ -331,16 +352,16 @@ class Writer:
 
         # The revision holds the page as `save_revision()` finds it: no revision yet.
         revisions = [
-            Revision(
-                pk=revision_id,
-                content_type_id=self.content_type.pk,
-                base_content_type_id=self.page_type.pk,
-                object_id=str(page.pk),
-                created_at=page.first_published_at,
-                user=self.user,
-                object_str=str(page),
-                content=page.serializable_data(),
-            )
+            {
+                "id": revision_id,
+                "content_type_id": self.content_type.pk,
+                "base_content_type_id": self.page_type.pk,
+                "object_id": str(page.pk),
+                "created_at": page.first_published_at,
+                "user_id": self.user_id,
+                "object_str": str(page),
+                "content": page.serializable_data(),
+            }
             for page, revision_id in zip(pages, revision_ids, strict=True)
         ]
         for page, revision_id in zip(pages, revision_ids, strict=True):
@@ -354,7 +375,7 @@ class Writer:
             batch.insert_objects(model, model._meta.concrete_fields, objects)
         self.m2m_rows(batch, pages)
         # 3. The revisions and the log.
-        batch.insert_objects(Revision, Revision._meta.concrete_fields, revisions)
+        batch.insert_values(Revision, Revision._meta.concrete_fields, revisions)
         self.log_rows(batch, pages, revision_ids)
         # 4. The search index and the reference index.
         self.search_rows.write(batch, pages)
@@ -399,14 +420,12 @@ class Writer:
                 "page_id": page.pk,
                 "label": page.get_admin_display_title(),
                 "timestamp": page.first_published_at,
-                "user": self.user,
+                "user_id": self.user_id,
                 "content_changed": True,
             }
-            entries.append(PageLogEntry(action="wagtail.create", **common))
-            entries.append(
-                PageLogEntry(action="wagtail.publish", revision_id=revision_id, **common)
-            )
-        batch.insert_objects(PageLogEntry, self.log_fields, entries)
+            entries.append({"action": "wagtail.create", **common})
+            entries.append({"action": "wagtail.publish", "revision_id": revision_id, **common})
+        batch.insert_values(PageLogEntry, self.log_fields, entries)
 
     def reference_rows(self, batch, pages):
         """Rows like `ReferenceIndex.create_or_update_for_object()` writes for a new object."""
@@ -513,6 +532,22 @@ class Texts:
         return self.fill(self.pick("document_summaries"), time=self.time_phrase(date))
 
 
+def raw_stream(items, new_uuid):
+    """Body items ("heading", text) / ("paragraph", html) -> the StreamField's stored JSON.
+
+    What `steps.stream()` gives once saved, block ids included; kept raw, the value is
+    stored and revised as it is, and converted to blocks only when read.
+    """
+    blocks = []
+    for kind, value in items:
+        if kind == "heading":
+            value = {"text": value, "level": "h2"}
+        elif kind != "paragraph":
+            raise ValueError(f"Unknown body item {kind!r}")
+        blocks.append({"type": kind, "value": value, "id": str(new_uuid())})
+    return blocks
+
+
 def spread_dates(rng, count, start, end):
     """`count` random moments between `start` and `end`, oldest first."""
     span = (end - start).total_seconds()
@@ -552,6 +587,10 @@ class BulkSeed:
         refresh_title_norms(self.backend)
         bump_navigation_version()
         return self.created
+
+    def new_uuid(self):
+        """A version-4 UUID from the seed's generator, for block ids (unique within a body)."""
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
     def section(self, home, model):
         names = {
@@ -607,7 +646,7 @@ class BulkSeed:
                     first_published_at=date,
                     sapo=sapo,
                     listing_summary=sapo[:500],
-                    body=stream(body),
+                    body=raw_stream(body, self.new_uuid),
                     featured_image_id=image,
                     listing_image_id=image,
                     featured_image_caption="Ảnh minh họa (dữ liệu demo)." if image else "",
@@ -713,8 +752,9 @@ class BulkSeed:
                     signer_position=signer["position"],
                     signing_authority=signer["authority"],
                     secrecy_level="",
-                    body=stream(
-                        [("paragraph", "".join(f"<p>{escape(line)}</p>" for line in paragraphs))]
+                    body=raw_stream(
+                        [("paragraph", "".join(f"<p>{escape(line)}</p>" for line in paragraphs))],
+                        self.new_uuid,
                     ),
                 )
                 children.place(
