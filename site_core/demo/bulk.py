@@ -1,26 +1,31 @@
 """Many pages at once for `manage.py seed_bulk`: news articles and Party documents.
 
-Pages are built in memory and written in batches with `bulk_create`, bypassing
+Pages are built in memory and written in batches of plain INSERT statements, bypassing
 `add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
 leaving the database as they would:
 
 - the tree: treebeard's materialised path (the parent's path plus one step of `steplen`
   characters in its alphabet, after the parent's last child), `depth`, `url_path`, and the
-  parent's `numchild` raised once per run;
+  parent's `numchild` raised with each batch;
 - the page: specific content type, locale, a fresh translation key, `live`,
   `first_published_at` / `last_published_at`, `draft_title`, a slug unique under the parent;
 - its history: one `Revision` holding `serializable_data()`, as `save_revision()` stores it,
-  which becomes `latest_revision` and `live_revision`, and the "created" and "published"
+  which is `latest_revision` and `live_revision`, and the "created" and "published"
   entries of the page's log;
 - its relations: categories (ParentalManyToManyField through rows), tags and other child
-  objects, written after the pages have their ids;
-- the search index, through the backend's public `add_bulk()`, and the reference index
-  (which images a page uses), rows like `ReferenceIndex.create_or_update_for_object()`
-  writes for a new object.
+  objects;
+- the search index, rows the same as the backend's (site_core/demo/bulk_search.py), and
+  the reference index (which images, units and tags a page uses), rows like
+  `ReferenceIndex.create_or_update_for_object()` writes for a new object.
+
+Ids come from the tables' sequences before a batch is written, so every row of a batch
+is known in Python and no row is read back or updated. Each batch is one transaction,
+run by a writer thread on its own connection while Python builds the next batch
+(`Executor`): an interrupted seed leaves whole batches, a valid tree.
 
 Every model's `full_clean()` runs on the first page of each batch, so a builder that
 breaks a model rule fails at once rather than after 100,000 rows; tests/test_seed_bulk.py
-cleans every page of a small run.
+checks the pages of a small run against what Wagtail itself writes.
 """
 
 import bisect
