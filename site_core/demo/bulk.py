@@ -572,6 +572,11 @@ class BulkSeed:
     created: dict = field(default_factory=dict)
 
     def run(self):
+        if connection.vendor != "postgresql":
+            # Sequences, the search index rows (to_tsvector) and ON CONFLICT are PostgreSQL's.
+            raise BulkSeedError(
+                "seed_bulk chỉ chạy với PostgreSQL (đặt DATABASE_URL), không chạy với SQLite."
+            )
         self.site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = self.site.root_page if self.site else None
         news_index = self.section(home, NewsIndexPage) if self.articles else None
