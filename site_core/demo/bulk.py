@@ -1,39 +1,47 @@
 """Many pages at once for `manage.py seed_bulk`: news articles and Party documents.
 
-Pages are built in memory and written in batches with `bulk_create`, bypassing
+Pages are built in memory and written in batches of plain INSERT statements, bypassing
 `add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
 leaving the database as they would:
 
 - the tree: treebeard's materialised path (the parent's path plus one step of `steplen`
   characters in its alphabet, after the parent's last child), `depth`, `url_path`, and the
-  parent's `numchild` raised once per run;
+  parent's `numchild` raised with each batch;
 - the page: specific content type, locale, a fresh translation key, `live`,
   `first_published_at` / `last_published_at`, `draft_title`, a slug unique under the parent;
 - its history: one `Revision` holding `serializable_data()`, as `save_revision()` stores it,
-  which becomes `latest_revision` and `live_revision`, and the "created" and "published"
+  which is `latest_revision` and `live_revision`, and the "created" and "published"
   entries of the page's log;
 - its relations: categories (ParentalManyToManyField through rows), tags and other child
-  objects, written after the pages have their ids;
-- the search index, through the backend's public `add_bulk()`, and the reference index
-  (which images a page uses), rows like `ReferenceIndex.create_or_update_for_object()`
-  writes for a new object.
+  objects;
+- the search index, rows the same as the backend's (site_core/demo/bulk_search.py), and
+  the reference index (which images, units and tags a page uses), rows like
+  `ReferenceIndex.create_or_update_for_object()` writes for a new object.
+
+Ids come from the tables' sequences before a batch is written, so every row of a batch
+is known in Python and no row is read back or updated. Each batch is one transaction,
+run by a writer thread on its own connection while Python builds the next batch
+(`Executor`): an interrupted seed leaves whole batches, a valid tree.
 
 Every model's `full_clean()` runs on the first page of each batch, so a builder that
 breaks a model rule fails at once rather than after 100,000 rows; tests/test_seed_bulk.py
-cleans every page of a small run.
+checks the pages of a small run against what Wagtail itself writes.
 """
 
 import bisect
 import datetime
 import itertools
+import queue
 import random
+import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import F, Max
+from django.db import connection, reset_queries, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -50,7 +58,8 @@ from site_core.navigation import bump_navigation_version
 from site_core.text import vietnamese_slugify
 
 from . import content
-from .steps import NEWS_IMAGE_COLLECTION, stream
+from .bulk_search import SearchRows, refresh_title_norms
+from .steps import NEWS_IMAGE_COLLECTION
 
 SLUG_LENGTH = 80
 # Pages come from the first of January of this year to today.
@@ -89,25 +98,20 @@ def capitalise(text):
 class Children:
     """Places new pages under `parent` after its last child, as `parent.add_child()` would.
 
-    The parent row is locked for the run, so two seeds (or an editor adding a page) can't
-    take the same path.
+    Paths are taken in memory, after the last child found at the start. Each batch's
+    transaction locks the parent row, checks that its last child is still the one before
+    the batch (an editor or a second seed adding a page meanwhile stops the seed instead
+    of sharing a path) and raises the parent's `numchild`.
     """
 
     def __init__(self, parent):
-        self.parent = Page.objects.select_for_update().get(pk=parent.pk)
-        last = (
-            Page.objects.filter(path__startswith=self.parent.path, depth=self.parent.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
+        self.parent = Page.objects.get(pk=parent.pk)
+        siblings = Page.objects.filter(
+            path__startswith=self.parent.path, depth=self.parent.depth + 1
         )
-        self.step = Page._str2int(last[-Page.steplen :]) if last else 0
-        self.slugs = set(
-            Page.objects.filter(
-                path__startswith=self.parent.path, depth=self.parent.depth + 1
-            ).values_list("slug", flat=True)
-        )
-        self.added = 0
+        self.last_path = siblings.order_by("-path").values_list("path", flat=True).first()
+        self.step = Page._str2int(self.last_path[-Page.steplen :]) if self.last_path else 0
+        self.slugs = set(siblings.values_list("slug", flat=True))
 
     def unique_slug(self, text):
         base = vietnamese_slugify(text)[:SLUG_LENGTH].strip("-") or "trang"
@@ -121,17 +125,169 @@ class Children:
     def place(self, page, slug_text):
         """Set the tree fields of `page`, a new last child of the parent."""
         self.step += 1
-        self.added += 1
         page.depth = self.parent.depth + 1
         page.path = Page._get_path(self.parent.path, page.depth, self.step)
         page.numchild = 0
         page.slug = self.unique_slug(slug_text)
         page.url_path = f"{self.parent.url_path}{page.slug}/"
         page.locale_id = self.parent.locale_id
-        page.translation_key = uuid.uuid4()
 
-    def finish(self):
-        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + self.added)
+    def claim(self, batch, pages):
+        """Add to `batch` the check of the parent's last child and the new `numchild`."""
+        parent, expected = self.parent, self.last_path
+        self.last_path = pages[-1].path
+
+        def check(cursor):
+            cursor.execute("SELECT id FROM wagtailcore_page WHERE id = %s FOR UPDATE", [parent.pk])
+            cursor.execute(
+                "SELECT path FROM wagtailcore_page WHERE path LIKE %s AND depth = %s "
+                "ORDER BY path DESC LIMIT 1",
+                [parent.path + "%", parent.depth + 1],
+            )
+            row = cursor.fetchone()
+            if (row[0] if row else None) != expected:
+                raise BulkSeedError(
+                    f"Trong lúc thêm trang, trang “{parent.title}” có thêm trang con khác "
+                    "nên dừng lại (các lượt đã ghi vẫn hợp lệ). Hãy chạy lại lệnh."
+                )
+
+        batch.add(check)
+        batch.add(
+            "UPDATE wagtailcore_page SET numchild = numchild + %s WHERE id = %s",
+            [len(pages), parent.pk],
+        )
+
+
+# --- writing rows ---------------------------------------------------------------------
+
+
+def next_ids(model, count):
+    """`count` ids from the sequence of `model`'s primary key, as inserts would take them."""
+    if not count:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, model._meta.pk.column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+class Batch:
+    """The statements of one batch, run later in one transaction (see `Executor`)."""
+
+    def __init__(self):
+        self.steps = []
+
+    def add(self, sql, params=None):
+        """A statement, or a callable given the cursor (a check between statements)."""
+        self.steps.append((sql, params))
+
+    def insert(self, model, columns, rows, suffix="", chunk=1000):
+        """INSERT `rows` (tuples of database values) into `columns` of `model`'s table."""
+        table = connection.ops.quote_name(model._meta.db_table)
+        names = ", ".join(connection.ops.quote_name(column) for column in columns)
+        row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            self.add(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([row_sql] * len(part))}"  # noqa: S608
+                f"{suffix}",
+                [value for row in part for value in row],
+            )
+
+    def insert_values(self, model, fields, rows):
+        """INSERT `rows`, dicts of attribute names to values (the fields' defaults for the
+        others), without building model instances."""
+        defaults = {f.attname: f.get_default() for f in fields}
+        self.insert(
+            model,
+            [f.column for f in fields],
+            [
+                tuple(
+                    f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection)
+                    for f in fields
+                )
+                for row in rows
+            ],
+        )
+
+    def insert_objects(self, model, fields, objects, suffix=""):
+        """INSERT the `fields` of unsaved `objects`, values prepared as Django's insert does
+        (`pre_save()`, `get_db_prep_save()`); Django's SQL compiler is left out: for wide rows
+        such as pages it costs more than the database."""
+        rows = [
+            tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+            for obj in objects
+        ]
+        self.insert(model, [f.column for f in fields], rows, suffix)
+
+    def run(self):
+        with transaction.atomic(), connection.cursor() as cursor:
+            for sql, params in self.steps:
+                if callable(sql):
+                    sql(cursor)
+                else:
+                    cursor.execute(sql, params)
+
+
+class Executor:
+    """Runs batches in order, each in its own transaction.
+
+    Threaded, a second thread with its own database connection runs one batch while this
+    one builds the next (the database and Python work at the same time; psycopg2 releases
+    the GIL while a statement runs). When the caller is inside a transaction, as in tests,
+    batches run in it instead: another connection couldn't see its rows.
+    """
+
+    def __init__(self, threaded=None):
+        self.threaded = not connection.in_atomic_block if threaded is None else threaded
+        self.error = None
+        # Seconds the builder waited for the writer, and the writer for the builder: which
+        # side, Python or the database, holds the seed back (`seed_bulk -v 2`).
+        self.waits = {"builder_idle": 0.0, "writer_idle": 0.0}
+        if self.threaded:
+            self.queue = queue.Queue(maxsize=1)
+            self.thread = threading.Thread(target=self.work, name="seed_bulk-writer", daemon=True)
+            self.thread.start()
+
+    def work(self):
+        try:
+            while True:
+                started = time.monotonic()
+                batch = self.queue.get()
+                self.waits["writer_idle"] += time.monotonic() - started
+                if batch is None:
+                    break
+                if self.error is None:
+                    try:
+                        batch.run()
+                        reset_queries()
+                    except BaseException as error:  # noqa: BLE001 - handed to the caller
+                        self.error = error
+        finally:
+            connection.close()
+
+    def submit(self, batch):
+        # With DEBUG on, Django keeps every statement (megabytes each here) in
+        # connection.queries: forgotten after each batch, in each thread.
+        reset_queries()
+        if not self.threaded:
+            batch.run()
+            return
+        if self.error is not None:
+            self.close()
+        started = time.monotonic()
+        self.queue.put(batch)
+        self.waits["builder_idle"] += time.monotonic() - started
+
+    def close(self):
+        """Wait for the last batch; raise the writer's error, if any."""
+        if self.threaded and self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 # --- writing pages --------------------------------------------------------------------
@@ -139,9 +295,11 @@ class Children:
 
 @dataclass
 class Writer:
-    """Writes batches of new pages of one specific model with everything a page has."""
+    """Builds batches of new pages of one specific model with everything a page has."""
 
     model: type
+    backend: object
+    executor: Executor
     user: object = None
     reference_index: bool = True
     page_type: ContentType = field(init=False)
@@ -152,14 +310,17 @@ class Writer:
         self.content_type = ContentType.objects.get_for_model(self.model)
         # One table below Page: the model's own row, keyed by page_ptr.
         assert list(self.model._meta.parents) == [Page], self.model
-        self.page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        self.page_fields = list(Page._meta.concrete_fields)
         self.own_fields = list(self.model._meta.local_concrete_fields)
         self.child_relations = get_all_child_relations(self.model)
         self.m2m_fields = get_all_child_m2m_relations(self.model)
-        self.backend = get_search_backend()
+        self.search_rows = SearchRows(self.model, self.content_type.pk, self.backend)
+        self.log_fields = [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key]
+        self.user_id = self.user.pk if self.user else None
 
     def new_page(self, **values):
         """An unsaved page whose child relations and m2m fields all live in memory."""
+        values.setdefault("translation_key", uuid.uuid4())
         page = self.model(
             content_type=self.content_type,
             owner=self.user,
@@ -174,7 +335,10 @@ class Writer:
             setattr(page, m2m.name, [])
         return page
 
-    def write(self, pages):
+    def write(self, pages, children):
+        """Build the batch's statements and hand them to the executor."""
+        batch = Batch()
+        children.claim(batch, pages)
         published = [page.first_published_at for page in pages]
         for page, date in zip(pages, published, strict=True):
             page.last_published_at = date
@@ -182,100 +346,126 @@ class Writer:
             page.draft_title = page.title
         pages[0].full_clean()  # the model's rules (slug under its parent, field checks)
 
-        # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
-        base_rows = [
-            Page(**{f.attname: getattr(page, f.attname) for f in self.page_fields})
-            for page in pages
-        ]
-        Page.objects.bulk_create(base_rows, batch_size=500)
-        for page, row in zip(pages, base_rows, strict=True):
-            page.pk = page.page_ptr_id = page.id = row.pk
+        # Ids taken from the tables' sequences up front: a page row names its revision (a
+        # deferred foreign key) as soon as it is written, with no update afterwards.
+        page_ids = next_ids(Page, len(pages))
+        revision_ids = next_ids(Revision, len(pages))
+        for page, page_id in zip(pages, page_ids, strict=True):
+            page.pk = page.page_ptr_id = page.id = page_id
             page._state.adding = False
-        self.model._base_manager._insert(pages, fields=self.own_fields, using="default")
+        children_rows = self.child_objects(pages)
 
-        # 2. Child objects (tags, attachments...) and m2m through rows.
-        self.write_relations(pages)
-
-        # 3. The revision, the page's latest and live one, and the log.
+        # The revision holds the page as `save_revision()` finds it: no revision yet.
         revisions = [
-            Revision(
-                content_type_id=self.content_type.pk,
-                base_content_type_id=self.page_type.pk,
-                object_id=str(page.pk),
-                created_at=page.first_published_at,
-                user=self.user,
-                object_str=str(page),
-                content=page.serializable_data(),
-            )
-            for page in pages
+            {
+                "id": revision_id,
+                "content_type_id": self.content_type.pk,
+                "base_content_type_id": self.page_type.pk,
+                "object_id": str(page.pk),
+                "created_at": page.first_published_at,
+                "user_id": self.user_id,
+                "object_str": str(page),
+                "content": page.serializable_data(),
+            }
+            for page, revision_id in zip(pages, revision_ids, strict=True)
         ]
-        Revision.objects.bulk_create(revisions, batch_size=1000)
-        for page, row, revision in zip(pages, base_rows, revisions, strict=True):
-            page.latest_revision = page.live_revision = revision
-            row.latest_revision_id = row.live_revision_id = revision.pk
-        Page.objects.bulk_update(base_rows, ["latest_revision", "live_revision"], batch_size=1000)
-        self.write_log(pages, revisions)
+        for page, revision_id in zip(pages, revision_ids, strict=True):
+            page.latest_revision_id = page.live_revision_id = revision_id
 
+        # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
+        batch.insert_objects(Page, self.page_fields, pages)
+        batch.insert_objects(self.model, self.own_fields, pages)
+        # 2. Child objects (tags, attachments...) and m2m through rows.
+        for model, objects in children_rows:
+            batch.insert_objects(model, model._meta.concrete_fields, objects)
+        self.m2m_rows(batch, pages)
+        # 3. The revisions and the log.
+        batch.insert_values(Revision, Revision._meta.concrete_fields, revisions)
+        self.log_rows(batch, pages, revision_ids)
         # 4. The search index and the reference index.
-        self.backend.add_bulk(self.model, pages)
+        self.search_rows.write(batch, pages)
         if self.reference_index:
-            self.write_references(pages)
+            self.reference_rows(batch, pages)
+        self.executor.submit(batch)
 
-    def write_relations(self, pages):
+    def child_objects(self, pages):
+        """[(model, objects)] of the pages' child objects, with their ids and parent ids."""
+        found = []
         for relation in self.child_relations:
             name = relation.get_accessor_name()
             fk = relation.field.attname
-            children = []
+            objects = []
             for page in pages:
                 for child in getattr(page, name).all():
                     setattr(child, fk, page.pk)
-                    children.append(child)
-            if children:
-                relation.related_model.objects.bulk_create(children, batch_size=1000)
+                    objects.append(child)
+            model = relation.related_model
+            for child, child_id in zip(objects, next_ids(model, len(objects)), strict=True):
+                child.pk = child_id
+            if objects:
+                found.append((model, objects))
+        return found
+
+    def m2m_rows(self, batch, pages):
         for m2m in self.m2m_fields:
             through = m2m.remote_field.through
             source, target = m2m.m2m_column_name(), m2m.m2m_reverse_name()
             rows = [
-                through(**{source: page.pk, target: related.pk})
-                for page in pages
-                for related in getattr(page, m2m.name).all()
+                (page.pk, related.pk) for page in pages for related in getattr(page, m2m.name).all()
             ]
             if rows:
-                through.objects.bulk_create(rows, batch_size=1000)
+                batch.insert(through, [source, target], rows)
 
-    def write_log(self, pages, revisions):
+    def log_rows(self, batch, pages, revision_ids):
+        """The "created" and "published" entries of each page's history."""
         entries = []
-        for page, revision in zip(pages, revisions, strict=True):
+        for page, revision_id in zip(pages, revision_ids, strict=True):
             common = {
                 "content_type_id": self.content_type.pk,
                 "page_id": page.pk,
                 "label": page.get_admin_display_title(),
                 "timestamp": page.first_published_at,
-                "user": self.user,
+                "user_id": self.user_id,
                 "content_changed": True,
             }
-            entries.append(PageLogEntry(action="wagtail.create", **common))
-            entries.append(PageLogEntry(action="wagtail.publish", revision=revision, **common))
-        PageLogEntry.objects.bulk_create(entries, batch_size=1000)
+            entries.append({"action": "wagtail.create", **common})
+            entries.append({"action": "wagtail.publish", "revision_id": revision_id, **common})
+        batch.insert_values(PageLogEntry, self.log_fields, entries)
 
-    def write_references(self, pages):
+    def reference_rows(self, batch, pages):
+        """Rows like `ReferenceIndex.create_or_update_for_object()` writes for a new object."""
         rows = [
-            ReferenceIndex(
-                content_type_id=self.content_type.pk,
-                base_content_type_id=self.page_type.pk,
-                object_id=str(page.pk),
-                to_content_type_id=to_content_type_id,
-                to_object_id=to_object_id,
-                model_path=model_path,
-                content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            (
+                self.content_type.pk,
+                self.page_type.pk,
+                str(page.pk),
+                to_content_type_id,
+                str(to_object_id),
+                model_path,
+                content_path,
+                ReferenceIndex._get_content_path_hash(content_path),
             )
             for page in pages
             for to_content_type_id, to_object_id, model_path, content_path in set(
                 ReferenceIndex._extract_references_from_object(page)
             )
         ]
-        ReferenceIndex.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        if rows:
+            batch.insert(
+                ReferenceIndex,
+                [
+                    "content_type_id",
+                    "base_content_type_id",
+                    "object_id",
+                    "to_content_type_id",
+                    "to_object_id",
+                    "model_path",
+                    "content_path",
+                    "content_path_hash",
+                ],
+                rows,
+                suffix=" ON CONFLICT DO NOTHING",
+            )
 
 
 # --- what the pages say ---------------------------------------------------------------
@@ -347,6 +537,22 @@ class Texts:
         return self.fill(self.pick("document_summaries"), time=self.time_phrase(date))
 
 
+def raw_stream(items, new_uuid):
+    """Body items ("heading", text) / ("paragraph", html) -> the StreamField's stored JSON.
+
+    What `steps.stream()` gives once saved, block ids included; kept raw, the value is
+    stored and revised as it is, and converted to blocks only when read.
+    """
+    blocks = []
+    for kind, value in items:
+        if kind == "heading":
+            value = {"text": value, "level": "h2"}
+        elif kind != "paragraph":
+            raise ValueError(f"Unknown body item {kind!r}")
+        blocks.append({"type": kind, "value": value, "id": str(new_uuid())})
+    return blocks
+
+
 def spread_dates(rng, count, start, end):
     """`count` random moments between `start` and `end`, oldest first."""
     span = (end - start).total_seconds()
@@ -366,6 +572,11 @@ class BulkSeed:
     created: dict = field(default_factory=dict)
 
     def run(self):
+        if connection.vendor != "postgresql":
+            # Sequences, the search index rows (to_tsvector) and ON CONFLICT are PostgreSQL's.
+            raise BulkSeedError(
+                "seed_bulk chỉ chạy với PostgreSQL (đặt DATABASE_URL), không chạy với SQLite."
+            )
         self.site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = self.site.root_page if self.site else None
         news_index = self.section(home, NewsIndexPage) if self.articles else None
@@ -374,13 +585,22 @@ class BulkSeed:
         self.texts = Texts(self.rng)
         self.user = get_user_model().objects.filter(username="admin").first()
         self.now = timezone.now()
-        with transaction.atomic():
+        self.backend = get_search_backend()
+        self.executor = Executor()
+        try:
             if self.articles:
                 self.add_articles(news_index)
             if self.documents:
                 self.add_documents(register)
-            bump_navigation_version()
+        finally:
+            self.executor.close()
+        refresh_title_norms(self.backend)
+        bump_navigation_version()
         return self.created
+
+    def new_uuid(self):
+        """A version-4 UUID from the seed's generator, for block ids (unique within a body)."""
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
     def section(self, home, model):
         names = {
@@ -408,7 +628,7 @@ class BulkSeed:
 
     def add_articles(self, index):
         children = Children(index)
-        writer = Writer(NewsArticlePage, user=self.user)
+        writer = Writer(NewsArticlePage, self.backend, self.executor, user=self.user)
         categories = list(NewsCategory.objects.filter(locale_id=index.locale_id, live=True))
         units = list(OrgUnitPage.objects.live().values_list("pk", flat=True))
         collection = Collection.objects.filter(name=NEWS_IMAGE_COLLECTION).first()
@@ -436,7 +656,7 @@ class BulkSeed:
                     first_published_at=date,
                     sapo=sapo,
                     listing_summary=sapo[:500],
-                    body=stream(body),
+                    body=raw_stream(body, self.new_uuid),
                     featured_image_id=image,
                     listing_image_id=image,
                     featured_image_caption="Ảnh minh họa (dữ liệu demo)." if image else "",
@@ -453,13 +673,12 @@ class BulkSeed:
                     NewsArticleTag(tag=tag) for tag in self.rng.sample(tags, self.rng.randint(0, 3))
                 ]
                 pages.append(page)
-            writer.write(pages)
-        children.finish()
+            writer.write(pages, children)
         self.created["NewsArticlePage"] = self.articles
 
     def add_documents(self, register):
         children = Children(register)
-        writer = Writer(LegalDocumentPage, user=self.user)
+        writer = Writer(LegalDocumentPage, self.backend, self.executor, user=self.user)
         locale = register.locale_id
         types = {t.abbreviation: t for t in DocumentType.objects.filter(locale_id=locale)}
         type_list = [types[a] for a in DOCUMENT_TYPE_ORDER if a in types] or list(types.values())
@@ -479,7 +698,9 @@ class BulkSeed:
             ]
             for row in LegalDocumentPage.objects.values(
                 "issuer__abbreviation", "document_type__abbreviation", "term"
-            ).annotate(top=Max("number"))
+            )
+            .order_by()
+            .annotate(top=Max("number"))  # no default ordering in GROUP BY
         }
         signers = self.texts.data["document_signers"]
         template = content.documents()["body_template"]
@@ -541,8 +762,9 @@ class BulkSeed:
                     signer_position=signer["position"],
                     signing_authority=signer["authority"],
                     secrecy_level="",
-                    body=stream(
-                        [("paragraph", "".join(f"<p>{escape(line)}</p>" for line in paragraphs))]
+                    body=raw_stream(
+                        [("paragraph", "".join(f"<p>{escape(line)}</p>" for line in paragraphs))],
+                        self.new_uuid,
                     ),
                 )
                 children.place(
@@ -551,6 +773,5 @@ class BulkSeed:
                     f"-{spec['term']}",
                 )
                 pages.append(page)
-            writer.write(pages)
-        children.finish()
+            writer.write(pages, children)
         self.created["LegalDocumentPage"] = self.documents

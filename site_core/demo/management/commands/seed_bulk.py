@@ -5,8 +5,10 @@
 Run after `manage.py seed_demo`: the articles go under its news index, spread over its
 categories, units and pictures; the documents under its register, numbered after the
 highest number of each symbol and term. Every run adds more pages (nothing is replaced),
-all in one transaction: an interrupted run adds nothing. To start again from the demo
-alone, rebuild the database (`dropdb`, `migrate`, `seed_demo`).
+one transaction per batch (`--batch-size`, 2,000 by default): an interrupted run keeps
+the batches it finished, each complete. To start again from the demo alone, rebuild the
+database (`dropdb`, `migrate`, `seed_demo`). `-v 2` tells whether Python or the database
+held the run back.
 
 How the pages are written (tree, revisions, log, relations, search and reference index)
 is described in site_core/demo/bulk.py.
@@ -33,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=0, help="Số tin hoạt động thêm vào.")
         parser.add_argument("--documents", type=int, default=0, help="Số văn bản thêm vào.")
         parser.add_argument(
-            "--batch-size", type=int, default=1000, help="Số trang ghi vào cơ sở dữ liệu mỗi lượt."
+            "--batch-size", type=int, default=2000, help="Số trang ghi vào cơ sở dữ liệu mỗi lượt."
         )
         parser.add_argument(
             "--seed", type=int, default=None, help="Hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu."
@@ -78,4 +80,10 @@ class Command(BaseCommand):
                 parts.append(f"{created['LegalDocumentPage']} văn bản")
             self.stdout.write(
                 self.style.SUCCESS(f"Đã thêm {' và '.join(parts)} sau {elapsed:.1f} giây.")
+            )
+        if verbosity >= 2:
+            waits = seed.executor.waits
+            self.stdout.write(
+                f"Phần dựng trang (Python) chờ phần ghi {waits['builder_idle']:.1f} giây; "
+                f"phần ghi (cơ sở dữ liệu) chờ phần dựng {waits['writer_idle']:.1f} giây."
             )
