@@ -13,6 +13,7 @@ view restrictions, redirects). With a shared cache (Redis) every app server sees
 version at once.
 """
 
+import contextvars
 import functools
 import hashlib
 import uuid
@@ -41,10 +42,52 @@ RELEASE_SUFFIXES = frozenset({".py", ".html", ".txt", ".xml", ".mo"})
 # a change made meanwhile renewed nothing, so the version is renewed once the cache is back.
 _missed_renewal = False
 
+# The version number as this request knows it: read from the cache once per request
+# (NavigationVersionMiddleware opens the memo at its start and closes it at its end), and
+# renewed there by a change made within the request, so that the rest of the request sees
+# the change. Outside a request (commands, signals of a script) there is no memo and every
+# call asks the cache. One reading per request also gives every fragment cached by this
+# request the version read before anything was rendered: a change published on another
+# server meanwhile renews the version, so what this request rendered from the rows before
+# it is never kept under the new one.
+_request_memo = contextvars.ContextVar("portal_navigation_version", default=None)
+
+
+class NavigationVersionMiddleware:
+    """First in MIDDLEWARE: one reading of the navigation version per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
+def remember_navigation_number(number):
+    """Keep `number` (read from the cache by a caller, e.g. with the page in one round
+    trip) as the request's version number; no-op outside a request."""
+    memo = _request_memo.get()
+    if memo is not None and number is not None and not _missed_renewal:
+        memo["number"] = number
+
 
 def navigation_version():
     """The current version: the code's release (templates and code change what is cached
     too) and the number renewed on every change of content."""
+    memo = _request_memo.get()
+    if memo is not None and "number" in memo:
+        return f"{code_release()}.{memo['number']}"
+    number = _read_navigation_number()
+    if memo is not None:
+        memo["number"] = number
+    return f"{code_release()}.{number}"
+
+
+def _read_navigation_number():
     global _missed_renewal
     number = cache.get(NAVIGATION_VERSION_KEY)
     if number is None:
@@ -56,7 +99,7 @@ def navigation_version():
     elif _missed_renewal:
         _missed_renewal = False
         number = renew_navigation_version()
-    return f"{code_release()}.{number}"
+    return number
 
 
 def renew_navigation_version():
@@ -65,6 +108,10 @@ def renew_navigation_version():
     cache.set(NAVIGATION_VERSION_KEY, number, timeout=None)
     if cache.get(NAVIGATION_VERSION_KEY) != number:
         _missed_renewal = True
+    memo = _request_memo.get()
+    if memo is not None:
+        # The rest of this request sees its own change.
+        memo["number"] = number
     return number
 
 

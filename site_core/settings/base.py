@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One reading of the navigation version per request (site_core/navigation.py).
+    "site_core.navigation.NavigationVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_core.security.headers.PortalCSPMiddleware",
     "site_core.security.headers.PermissionsPolicyMiddleware",
