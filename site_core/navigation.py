@@ -67,6 +67,12 @@ class NavigationVersionMiddleware:
             _request_memo.reset(token)
 
 
+def request_memo():
+    """A dict living as long as the current request, or None outside a request: for values
+    read from the cache under the navigation version (put the version in their key)."""
+    return _request_memo.get()
+
+
 def remember_navigation_number(number):
     """Keep `number` (read from the cache by a caller, e.g. with the page in one round
     trip) as the request's version number; no-op outside a request."""
