@@ -73,6 +73,33 @@ def request_memo():
     return _request_memo.get()
 
 
+PREFETCHED = "prefetched"
+
+
+def prefetch(cache_backend, keys):
+    """Read `keys` from `cache_backend` in one round trip (MGET), for `prefetched_get`
+    later in this request; no-op outside a request. For what the chrome reads from the
+    shared cache one key at a time while a page renders (base.html `prefetch_chrome`)."""
+    memo = _request_memo.get()
+    keys = [key for key in keys if key]
+    if memo is None or not keys:
+        return
+    found = cache_backend.get_many(keys)
+    memo.setdefault(PREFETCHED, {}).update({key: found.get(key) for key in keys})
+
+
+def prefetched_get(cache_backend, key):
+    """`cache_backend.get(key)`, answered by this request's prefetch when it read `key`.
+
+    Read once: a second reading (after the caller has set the key) asks the cache."""
+    memo = _request_memo.get()
+    if memo is not None:
+        found = memo.get(PREFETCHED)
+        if found and key in found:
+            return found.pop(key)
+    return cache_backend.get(key)
+
+
 def remember_navigation_number(number):
     """Keep `number` (read from the cache by a caller, e.g. with the page in one round
     trip) as the request's version number; no-op outside a request."""
@@ -322,6 +349,23 @@ def translation_urls(request, site, page, languages):
     }
 
 
+def language_links_key(site, page, current):
+    bits = (LANGUAGE_LINKS_KEY, navigation_version(), site.pk, page.pk if page else "-", current)
+    return ":".join(str(bit) for bit in bits)
+
+
+def language_links_cache_key(request, page):
+    """Where `language_links` keeps its URLs for this request and page, or None when it
+    keeps none (a view of its own, a preview, no site)."""
+    match = getattr(request, "resolver_match", None)
+    if page is None and match is not None and match.url_name not in (None, "wagtail_serve"):
+        return None
+    site = current_site(request)
+    if site is None or getattr(request, "is_preview", False):
+        return None
+    return language_links_key(site, page, _language(get_language()))
+
+
 def language_links(request, page):
     """The language switcher's links: [{code, name, url, current}], or [] for one language.
 
@@ -342,17 +386,8 @@ def language_links(request, page):
         if site is None:
             return []
         preview = getattr(request, "is_preview", False)
-        key = ":".join(
-            str(bit)
-            for bit in (
-                LANGUAGE_LINKS_KEY,
-                navigation_version(),
-                site.pk,
-                page.pk if page else "-",
-                current,
-            )
-        )
-        urls = None if preview else cache.get(key)
+        key = language_links_key(site, page, current)
+        urls = None if preview else prefetched_get(cache, key)
         if urls is None:
             urls = translation_urls(request, site, page, others)
             if not preview:
