@@ -65,13 +65,12 @@ def route_by_url_path(root, request, path_components):
     ]
     chain = {
         page.url_path: page
+        # By the slug index: a few rows whatever the size of the site. The tree (under
+        # the root, one level a segment) is checked below, not in SQL, where a condition
+        # on the path would lead PostgreSQL to scan the whole site by the path index.
         for page in Page.objects.filter(
-            slug__in=set(path_components),
-            url_path__in=prefixes,
-            path__startswith=root.path,
-            depth__gt=root.depth,
-            depth__lte=root.depth + len(path_components),
-        )
+            slug__in=set(path_components), url_path__in=prefixes
+        ).order_by()
     }
     parent = root
     for index, prefix in enumerate(prefixes):

@@ -6,8 +6,10 @@ import pytest
 from django_redis import get_redis_connection
 
 from django.core.cache import caches
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -158,6 +160,23 @@ def test_routing_an_article_costs_two_queries(tree, home_page, django_assert_num
     with django_assert_num_queries(2):  # the chain of pages, the specific article
         page, _args, _kwargs = root.route(request, components(path))
     assert page.pk == tree["article"].pk
+
+
+def test_the_chain_of_pages_is_found_by_the_slug_index(tree, home_page):
+    path = relative(tree["article"], home_page)
+    request = RequestFactory().get(path)
+    root = Site.find_for_request(request).root_page.localized.specific
+    with CaptureQueriesContext(connection) as captured:
+        root.route(request, components(path))
+    chain_sql = captured.captured_queries[0]["sql"]
+    assert "url_path" in chain_sql
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {chain_sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # Not the path index (which scans every page of the site), not a scan of the table.
+    assert "wagtailcore_page_slug" in plan and "page_path" not in plan, plan
+    assert "Seq Scan" not in plan and "Sort" not in plan, plan
 
 
 def test_an_article_page_view_stays_within_its_query_budget(tree, assert_render_budget):
