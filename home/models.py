@@ -7,8 +7,10 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from legal_docs.filters import DEFAULT_ORDER as REGISTER_ORDER
 from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import (
+    ARTICLE_ORDER,
     EventIndexPage,
     EventPage,
     NewsArticlePage,
@@ -78,15 +80,19 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         articles = NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
         featured = list(
-            articles.filter(is_featured=True).order_by("-date")[: max(1, self.featured_count)]
+            articles.filter(is_featured=True).order_by(*ARTICLE_ORDER)[
+                : max(1, self.featured_count)
+            ]
         )
-        latest = list(articles.exclude(pk__in=[a.pk for a in featured]).order_by("-date")[:6])
+        latest = list(
+            articles.exclude(pk__in=[a.pk for a in featured]).order_by(*ARTICLE_ORDER)[:6]
+        )
         # One image query and one rendition query for both lists.
         prefetch_related_objects(featured + latest, listing_image_prefetch("featured_image"))
         context["featured_articles"] = featured
         context["latest_articles"] = latest
         context["category_blocks"] = latest_per_category(
-            articles, per_category=max(1, self.latest_per_category)
+            articles, per_category=max(1, self.latest_per_category), locale_id=self.locale_id
         )
         context["upcoming_events"] = list(
             EventPage.objects.live()
@@ -94,7 +100,7 @@ class HomePage(BasePage):
             .descendant_of(self)
             .defer_streamfields()
             .filter(start__gte=timezone.now())
-            .order_by("start")[:4]
+            .order_by("start", "pk")[:4]
         )
         context["newest_documents"] = list(
             LegalDocumentPage.objects.live()
@@ -103,7 +109,7 @@ class HomePage(BasePage):
             .defer_streamfields()
             .select_related("document_type", "issuer")
             .prefetch_related("co_issuers")  # number_symbol reads them
-            .order_by("-date_issued", "-number")[:6]
+            .order_by(*REGISTER_ORDER)[:6]
         )
         sections = list(
             Page.objects.child_of(self)

@@ -1,7 +1,8 @@
 """Query logic of the document register (LegalDocumentIndexPage).
 
 The page view costs a constant number of queries whatever the register's size: one for the
-filter choices, one count, one page of rows, and one each for the rows' attachments and
+filter choices and one count (both cached until the next publish), one page of rows (a seek
+on the register's index, site_core/paging.py), and one each for the rows' attachments and
 joint issuers. Free text is a subquery (full-text search, site_core/search/query.py), a typed
 document number becomes direct field lookups (legal_docs/numbers.py).
 
@@ -12,19 +13,57 @@ does not import the models: legal_docs.models imports it (and the form) at the t
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-from django.db.models.functions import ExtractYear
+from django.core.cache import cache
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, ExtractYear
 
+from site_core.navigation import navigation_version
 from site_core.search.query import build_search_query, search_ids, search_terms
 
-from .forms import SORT_NUMBER, SORT_OLDEST
+from .forms import SORT_NEWEST, SORT_NUMBER, SORT_OLDEST
 from .numbers import number_symbol_q, parse_number_symbols
 
+# The register's order, newest first: issue date, number, pk. A missing date or number
+# counts as the largest value, where PostgreSQL puts NULL (first when descending, last when
+# ascending), so the keys are never NULL and seek paging (site_core/paging.py) and the
+# expression index legal_doc_register_idx (legal_docs/models.py) serve both directions.
+MAX_NUMBER = 2**31 - 1
+REGISTER_KEYS = (
+    Coalesce("date_issued", Value(datetime.date.max)),
+    Coalesce("number", Value(MAX_NUMBER)),
+    F("pk"),
+)
+DEFAULT_ORDER = tuple(key.desc() for key in REGISTER_KEYS)
 SORT_ORDERS = {
-    SORT_OLDEST: ("date_issued", "number", "pk"),
+    SORT_OLDEST: tuple(key.asc() for key in REGISTER_KEYS),
     SORT_NUMBER: ("number", "document_type__abbreviation", "-date_issued", "-pk"),
 }
-DEFAULT_ORDER = ("-date_issued", "-number", "-pk")
+# Sort orders paged by seek: (keys, descending). Others page by OFFSET (by number: mixed
+# directions and a joined column, which no row comparison can seek).
+SEEK_ORDERS = {
+    None: (REGISTER_KEYS, True),
+    "": (REGISTER_KEYS, True),
+    SORT_NEWEST: (REGISTER_KEYS, True),
+    SORT_OLDEST: (REGISTER_KEYS, False),
+}
+OPTIONS_TIMEOUT = 24 * 3600
+
+
+def register_paging(values):
+    """(keys, descending) for seek paging the register in the order `values` ask for,
+    or None when that order pages by OFFSET."""
+    return SEEK_ORDERS.get(values.get("sort"))
+
+
+def register_options(documents, register_id):
+    """RegisterOptions.for_documents(documents), cached until the next publish
+    (navigation_version): the choices read every document of the register."""
+    key = f"portal:register-options:{navigation_version()}:{register_id}"
+    options = cache.get(key)
+    if options is None:
+        options = RegisterOptions.for_documents(documents)
+        cache.set(key, options, OPTIONS_TIMEOUT)
+    return options
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import (
     Case,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -28,6 +29,7 @@ from wagtail.search import index
 from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.paging import seek_paginate
 from site_core.query import PortalPageQuerySet
 from site_core.serializers import (
     AbbreviatedSerializer,
@@ -36,7 +38,13 @@ from site_core.serializers import (
     ManyRelatedField,
 )
 
-from .filters import RegisterOptions, filter_documents
+from .filters import DEFAULT_ORDER as REGISTER_ORDER
+from .filters import (
+    REGISTER_KEYS,
+    filter_documents,
+    register_options,
+    register_paging,
+)
 from .forms import RegisterFilterForm
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
@@ -113,7 +121,7 @@ class LegalDocumentIndexPage(IndexPage):
             .public()
             .select_related("document_type", "issuer")
             .defer_streamfields()
-            .order_by("-date_issued", "-number")
+            .order_by(*REGISTER_ORDER)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -121,10 +129,16 @@ class LegalDocumentIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         # Live documents of this register only: drafts and other registers never appear.
         register = LegalDocumentPage.objects.child_of(self).live()
-        options = RegisterOptions.for_documents(register)
+        options = register_options(register, self.pk)
         form = RegisterFilterForm(request.GET, options)
         values = form.filters()
-        documents = paginate(request, filter_documents(register, values, options), per_page=20)
+        rows = filter_documents(register, values, options)
+        paging = register_paging(values)
+        if paging:
+            keys, descending = paging
+            documents = seek_paginate(request, rows, keys, per_page=20, descending=descending)
+        else:
+            documents = paginate(request, rows, per_page=20)
         for document in documents.object_list:
             document.first_attachment = next(iter(document.attachments.all()), None)
             document.status_badge = document.get_status_badge()  # annotated: no query
@@ -378,6 +392,11 @@ class LegalDocumentPage(BasePage):
                 fields=["issuer", "document_type", "number", "term"],
                 name="legal_doc_unique_number_per_term",
             )
+        ]
+        indexes = [
+            # The register's order "-date_issued, -number, -pk" (both directions), its seek
+            # paging and the home page's newest documents (legal_docs/filters.py).
+            models.Index(*REGISTER_KEYS[:2], F("page_ptr"), name="legal_doc_register_idx"),
         ]
 
     @property

@@ -1,8 +1,9 @@
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Page,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -30,9 +32,16 @@ from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.navigation import navigation_version
+from site_core.paging import seek_paginate
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
 
 LISTING_RENDITION = "fill-480x270"
+# Every list of articles runs newest first on the index news_article_date_idx.
+ARTICLE_ORDER_KEYS = ("date", "pk")
+ARTICLE_ORDER = ("-date", "-pk")
+# The home page looks for article blocks in at most this many categories.
+MAX_HOME_CATEGORIES = 30
 
 
 def listing_image_prefetch(field="listing_image"):
@@ -117,7 +126,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             .public()
             .defer_streamfields()
             .select_related("source_unit")
-            .order_by("-date", "-pk")
+            .order_by(*ARTICLE_ORDER)
         )
         return with_listing_renditions(qs, "featured_image")
 
@@ -127,7 +136,10 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(request, articles, per_page=min(self.per_page, 100)),
+                # Seek paging on the (date, pk) index, in the order of get_articles().
+                "articles": seek_paginate(
+                    request, articles, ARTICLE_ORDER_KEYS, per_page=min(self.per_page, 100)
+                ),
                 "listing_heading": heading,
                 "filter_label": filter_label,
                 "categories": NewsCategory.objects.filter(locale_id=self.locale_id, live=True),
@@ -148,7 +160,9 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             raise Http404("Không có chuyên mục này.")
         return self.render_listing(
             request,
-            self.get_articles().filter(categories=category),
+            # EXISTS, not a join: the page is a range of the date index, each article then
+            # probed for the category, never the whole category's rows hashed.
+            self.get_articles().filter(in_category(category.pk)),
             heading=category.name,
             filter_label=f"Chuyên mục: {category.name}",
         )
@@ -309,6 +323,16 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = "tin hoạt động"
         verbose_name_plural = "tin hoạt động"
+        indexes = [
+            # Listings, related news and the home page: newest first, "-date", "-pk".
+            models.Index(fields=["date", "page_ptr"], name="news_article_date_idx"),
+            # The home page's featured articles.
+            models.Index(
+                fields=["date", "page_ptr"],
+                condition=Q(is_featured=True),
+                name="news_article_featured_idx",
+            ),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -324,39 +348,72 @@ class NewsArticlePage(BasePage):
             .select_related("document_type", "issuer")
             .prefetch_related("co_issuers")  # number_symbol reads them
         )
-        context["related_articles"] = with_listing_renditions(
+        # Newest first on the date index, each candidate checked for a shared category
+        # (EXISTS): no join of the whole category table, no DISTINCT, no sort.
+        category_ids = [c.pk for c in context["article_categories"]]
+        same_category = NewsArticlePage.categories.through.objects.filter(
+            newsarticlepage_id=OuterRef("pk"), newscategory_id__in=category_ids
+        )
+        related = (
             NewsArticlePage.objects.sibling_of(self, inclusive=False)
             .live()
             .public()
             .defer_streamfields()
-            .filter(categories__in=[c.pk for c in context["article_categories"]])
-            .distinct()
-            .order_by("-date")[:4],
-            "featured_image",
+            .filter(Exists(same_category))
+            .order_by(*ARTICLE_ORDER)
         )
+        if not category_ids:
+            related = related.none()
+        context["related_articles"] = with_listing_renditions(related[:4], "featured_image")
         return context
 
 
-def latest_per_category(articles, per_category=4, categories=6):
-    """Latest live articles of each category in one query (a window over the M2M table)."""
-    through = NewsArticlePage.categories.through
-    rows = (
-        through.objects.filter(newsarticlepage__in=articles.values("pk"), newscategory__live=True)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("newscategory_id")],
-                order_by=[F("newsarticlepage__date").desc(), F("newsarticlepage_id").desc()],
-            )
+def in_category(category_id):
+    """Condition: the article (OuterRef pk) is in the category, as an EXISTS subquery."""
+    return Exists(
+        NewsArticlePage.categories.through.objects.filter(
+            newsarticlepage_id=OuterRef("pk"), newscategory_id=category_id
         )
-        .filter(rank__lte=per_category)
-        .select_related("newscategory", "newsarticlepage")
-        .order_by("newscategory__sort_order", "newscategory__name", "rank")
     )
-    grouped = {}
-    for row in rows:
-        grouped.setdefault(row.newscategory, []).append(row.newsarticlepage)
-    return list(grouped.items())[:categories]
+
+
+def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
+    """Latest live articles of each category: [(category, [articles])], in one query.
+
+    The live categories (those of `locale_id` when given) come from the cache, then one
+    UNION ALL of a `ORDER BY date DESC, pk DESC LIMIT per_category` per category, each
+    answered by the (date, pk) index with an EXISTS on the category table: the cost is
+    that of the few rows shown, whatever the number of articles. Categories without
+    articles are left out, at most `categories` blocks.
+    """
+    # The categories change with a snippet publish, which renews the navigation version.
+    key = f"portal:home-categories:{navigation_version()}:{locale_id}"
+    category_list = cache.get(key)
+    if category_list is None:
+        found = NewsCategory.objects.filter(live=True)
+        if locale_id is not None:
+            found = found.filter(locale_id=locale_id)
+        category_list = list(found[:MAX_HOME_CATEGORIES])
+        cache.set(key, category_list, 3600)
+    if not category_list:
+        return []
+    parts = [
+        articles.filter(in_category(c.pk))
+        .annotate(block_category=models.Value(c.pk))
+        .order_by(*ARTICLE_ORDER)[:per_category]
+        for c in category_list
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    by_category = {}
+    for article in rows:
+        by_category.setdefault(article.block_category, []).append(article)
+    blocks = []
+    for category in category_list:
+        found = by_category.get(category.pk)
+        if found:
+            found.sort(key=lambda article: (article.date, article.pk), reverse=True)
+            blocks.append((category, found))
+    return blocks[:categories]
 
 
 class EventIndexPage(IndexPage):
@@ -373,9 +430,24 @@ class EventIndexPage(IndexPage):
         verbose_name = "danh sách sự kiện"
         verbose_name_plural = "danh sách sự kiện"
 
+    def get_event_ids(self):
+        """Ids of this list's live events, cached until the next change.
+
+        Joining the events to their pages by path let the planner walk the whole page
+        table by primary key (a merge join, 65-150 ms at 20,000 articles); a list of ids
+        is read by the (depth, path) index once per navigation version, then each event
+        row is fetched by its key.
+        """
+        key = f"portal:event-ids:{self.pk}:{navigation_version()}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(Page.objects.child_of(self).live().order_by().values_list("pk", flat=True))
+            cache.set(key, ids, 3600)
+        return ids
+
     def get_events(self):
         return (
-            EventPage.objects.child_of(self)
+            EventPage.objects.filter(pk__in=self.get_event_ids())
             .live()
             .public()
             .defer_streamfields()
@@ -385,18 +457,14 @@ class EventIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = self.get_events()
+        # COALESCE(end, start) >= now is "end >= now, or no end and start >= now": one
+        # condition on the expression index news_event_until_idx.
+        events = self.get_events().alias(until=Coalesce("end", "start"))
         context["upcoming_events"] = list(
-            events.filter(
-                models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
-            ).order_by("start")[:50]
+            events.filter(until__gte=now).order_by("start", "pk")[:50]
         )
         context["past_events"] = paginate(
-            request,
-            events.filter(
-                models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now)
-            ).order_by("-start"),
-            per_page=10,
+            request, events.filter(until__lt=now).order_by("-start", "-pk"), per_page=10
         )
         return context
 
@@ -462,6 +530,12 @@ class EventPage(BasePage):
     class Meta:
         verbose_name = "sự kiện"
         verbose_name_plural = "sự kiện"
+        indexes = [
+            # Upcoming and past events (EventIndexPage): COALESCE(end, start) against now.
+            models.Index(Coalesce("end", "start"), name="news_event_until_idx"),
+            # Their order and the home page's next events: "start, pk" either way.
+            models.Index(fields=["start", "page_ptr"], name="news_event_start_idx"),
+        ]
 
     def clean(self):
         super().clean()

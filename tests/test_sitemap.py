@@ -1,30 +1,54 @@
 """Discovery: sitemap.xml and robots.txt, and the meta tags in <head> (meta_tags.html).
 
-sitemap.xml covers every language tree of the request's site, live public pages only.
+sitemap.xml is an index of sitemap-<n>.xml files that cover every language tree of the
+request's site, live public pages only, at most PORTAL_SITEMAP_MAX_URLS URLs per file.
 """
 
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
 from django.core.cache import cache
+from django.db import connection
 from django.template import engines
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from site_core.navigation import bump_navigation_version
+from site_core import sitemaps
+from site_core.navigation import bump_navigation_version, navigation_version
 from tests import factories
+from tests.test_search_plans import explain, page_tables, plan_nodes, plan_problems
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def sitemap_locations(client, **extra):
+def sitemap_files(client, **extra):
+    """The locations of the files that /sitemap.xml lists."""
     response = client.get("/sitemap.xml", **extra)
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 - our own output
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    return [item.findtext(f"{SITEMAP}loc") for item in root.findall(f"{SITEMAP}sitemap")]
+
+
+def file_locations(client, location, **extra):
+    response = client.get(urlsplit(location).path, **extra)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own output
     return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+
+
+def sitemap_locations(client, **extra):
+    """Every page location, across the files of the index, in order."""
+    locations = []
+    for location in sitemap_files(client, **extra):
+        locations += file_locations(client, location, **extra)
+    return locations
 
 
 @pytest.fixture
@@ -100,6 +124,167 @@ def test_sitemap_query_budget(client, news_index, django_assert_max_num_queries)
 
     with django_assert_max_num_queries(10):
         assert len(sitemap_locations(client)) == 22
+
+
+# --- at scale: files of at most PORTAL_SITEMAP_MAX_URLS URLs ----------------------------
+
+
+@pytest.fixture
+def three_per_file(settings):
+    settings.PORTAL_SITEMAP_MAX_URLS = 3
+    return 3
+
+
+def live_public_urls(site):
+    """What the sitemap must list: every live public page of the site's language trees,
+    with the URL Wagtail gives it."""
+    roots = site.root_page.get_translations(inclusive=True)
+    pages = Page.objects.none()
+    for root in roots:
+        pages |= Page.objects.descendant_of(root, inclusive=True)
+    return sorted(page.get_full_url() for page in pages.live().public())
+
+
+def test_index_lists_files_of_at_most_the_limit(client, english_article, site, three_per_file):
+    news_index = english_article[0].get_parent()
+    for number in range(7):
+        factories.NewsArticlePageFactory(parent=news_index, title=f"Tin số {number}")
+    draft = factories.NewsArticlePageFactory(parent=news_index, title="Tin nháp", live=False)
+    expected = live_public_urls(site)
+    assert len(expected) == 13  # both homes and news indexes, 8 articles, the translation
+
+    files = sitemap_files(client)
+    assert files == [f"http://testserver/sitemap-{n}.xml" for n in range(1, 6)]
+    per_file = [file_locations(client, location) for location in files]
+    assert all(len(locations) <= 3 for locations in per_file)
+    locations = [location for locations in per_file for location in locations]
+    assert sorted(locations) == expected  # each once, with the URL Wagtail gives it
+    assert "http://localhost/en/" in locations
+    assert f"http://localhost{english_article[1].url}" in locations
+    assert not any(location.endswith(f"/{draft.slug}/") for location in locations)
+
+    assert client.get("/sitemap-6.xml").status_code == 404
+    assert client.get("/sitemap-0.xml").status_code == 404
+
+
+def test_sitemap_files_carry_dates_and_cache_headers(client, news_index):
+    article = factories.NewsArticlePageFactory(parent=news_index, live=False)
+    article.save_revision().publish()
+    index = client.get("/sitemap.xml")
+    assert "public" in index["Cache-Control"]
+    assert index["X-Robots-Tag"] == "noindex, noodp, noarchive"
+
+    response = client.get("/sitemap-1.xml")
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    assert "max-age=0" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+    root = ET.fromstring(response.content)  # noqa: S314 - our own output
+    dates = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    local_date = timezone.localtime(article.last_published_at).date().isoformat()
+    assert dates[f"http://localhost{article.url}"] == local_date
+    again = client.get("/sitemap-1.xml", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_publish_shows_in_the_next_request(client, news_index, three_per_file):
+    for _ in range(4):
+        factories.NewsArticlePageFactory(parent=news_index)
+    sitemap_locations(client)  # built
+
+    draft = factories.NewsArticlePageFactory(parent=news_index, title="Tin mới", live=False)
+    draft.save_revision().publish()
+
+    assert f"http://localhost{draft.url}" in sitemap_locations(client)
+
+
+def test_a_running_rebuild_leaves_the_previous_copy_served(client, site, news_index):
+    old = factories.NewsArticlePageFactory(parent=news_index, title="Tin cũ")
+    assert f"http://localhost{old.url}" in sitemap_locations(client)
+    cache.add(sitemaps.LOCK_KEY.format(site=site.pk), "another request", timeout=60)
+
+    new = factories.NewsArticlePageFactory(parent=news_index, title="Tin mới", live=False)
+    new.save_revision().publish()
+    locations = sitemap_locations(client)
+
+    assert f"http://localhost{old.url}" in locations
+    assert f"http://localhost{new.url}" not in locations  # the old copy, not a second rebuild
+    manifest = cache.get(sitemaps.MANIFEST_KEY.format(site=site.pk))
+    assert manifest["version"] != navigation_version()
+
+    cache.delete(sitemaps.LOCK_KEY.format(site=site.pk))  # the other rebuild is done
+    assert f"http://localhost{new.url}" in sitemap_locations(client)
+
+
+def test_without_any_copy_a_request_builds_when_the_rebuild_does_not_finish(
+    client, site, news_index, settings
+):
+    settings.PORTAL_SITEMAP_WAIT = 0
+    article = factories.NewsArticlePageFactory(parent=news_index)
+    cache.add(sitemaps.LOCK_KEY.format(site=site.pk), "a stuck request", timeout=60)
+
+    assert f"http://localhost{article.url}" in sitemap_locations(client)
+
+
+def test_a_file_evicted_from_the_cache_is_built_again(client, site, news_index):
+    article = factories.NewsArticlePageFactory(parent=news_index)
+    sitemap_files(client)
+    manifest = cache.get(sitemaps.MANIFEST_KEY.format(site=site.pk))
+    cache.delete(sitemaps.FILE_KEY.format(site=site.pk, build=manifest["build"], number=1))
+
+    assert f"http://localhost{article.url}" in file_locations(client, "/sitemap-1.xml")
+
+
+@pytest.mark.parametrize("articles", [6, 24])
+def test_a_sitemap_file_costs_the_same_queries_at_any_size(
+    client, news_index, three_per_file, articles, django_assert_max_num_queries
+):
+    for _ in range(articles):
+        factories.NewsArticlePageFactory(parent=news_index)
+    files = sitemap_files(client)  # built: one query per file
+    assert len(files) == (articles + 2 + 2) // 3
+
+    with django_assert_max_num_queries(1):  # the site, at most
+        assert len(file_locations(client, files[-1])) <= 3
+    with django_assert_max_num_queries(1):
+        assert len(sitemap_files(client)) == len(files)
+
+
+@pytest.mark.parametrize("articles", [6, 24])
+def test_a_rebuild_reads_each_page_once_one_query_per_file(
+    client, news_index, three_per_file, articles, django_assert_max_num_queries
+):
+    for _ in range(articles):
+        factories.NewsArticlePageFactory(parent=news_index)
+    sitemap_files(client)
+    files = (articles + 2 + 2) // 3
+    bump_navigation_version()  # what a publish does
+
+    # The file queries, the language roots, the list of restrictions, the site.
+    with django_assert_max_num_queries(files + 4):
+        assert len(file_locations(client, "/sitemap-1.xml")) == 3
+
+
+def test_a_rebuild_walks_the_tree_by_keyset_without_sorting(client, news_index, three_per_file):
+    for _ in range(7):
+        factories.NewsArticlePageFactory(parent=news_index)
+    with CaptureQueriesContext(connection) as captured:
+        sitemap_files(client)
+    walks = [
+        entry["sql"]
+        for entry in captured.captured_queries
+        if '"wagtailcore_page"."url_path"' in entry["sql"] and "LIMIT 3" in entry["sql"]
+    ]
+
+    assert len(walks) == 4  # 9 pages: 3 full files, then an empty read ends the walk
+    assert all("OFFSET" not in sql for sql in walks)
+    assert all('"wagtailcore_page"."path" >' in sql for sql in walks[1:])
+    for sql in walks:
+        plan = explain(sql)
+        assert plan_problems(plan, page_tables()) == []
+        assert not [node for node in plan_nodes(plan) if "Sort" in node["Node Type"]]
 
 
 # --- meta tags in <head> -----------------------------------------------------------------

@@ -180,13 +180,14 @@ def frontend_cache_configured():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def mark_shared(response, status):
-    """Cache-Control for a page any visitor may get; the view's own header wins.
+def patch_shared_cache_control(response):
+    """Cache-Control for a response any visitor may get; the view's own header wins.
 
     With a frontend cache (a CDN or reverse proxy that the publish purges, see
     site_core/cache/frontend.py) it keeps the page PORTAL_FRONTEND_CACHE_MAX_AGE seconds;
     without one nothing outside the app may reuse a page without asking again (the ETag
-    makes asking cheap), since nothing would tell it of a change.
+    makes asking cheap), since nothing would tell it of a change. Views that keep their
+    own copy (the sitemap) set it themselves.
     """
     if "Cache-Control" not in response:
         if frontend_cache_configured():
@@ -198,6 +199,11 @@ def mark_shared(response, status):
             )
         else:
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+
+
+def mark_shared(response, status):
+    """Cache-Control (`patch_shared_cache_control`) for a page any visitor may get."""
+    patch_shared_cache_control(response)
     # The session middleware adds "Vary: Cookie" when the page looked at the visitor;
     # say it always, so that a frontend cache never gives a signed-in editor's page
     # (with its user bar) to a visitor, or the other way round.

@@ -25,9 +25,15 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
 
 from wagtail import hooks
+from wagtail.models import get_page_models
+from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from site_core.text import WORD_RE, database_folds_accents, folded_words
@@ -99,8 +105,23 @@ def search_ids(queryset, query):
 
 # --- bounded ranking (PostgreSQL) ------------------------------------------------------------
 
-# At most this many matches are ranked; more are counted approximately.
+# At most this many of the newest matches are ranked; when more match, the count is the
+# planner's estimate (settings.PORTAL_SEARCH_MAX_RANKED).
 MAX_RANKED = 300
+# At most this many of the newest title matches join them, however old
+# (settings.PORTAL_SEARCH_TITLE_CANDIDATES).
+TITLE_CANDIDATES = 100
+# The title pass is skipped when PostgreSQL expects more than this many times as many title
+# matches: they are common enough to be among the newest matches already.
+TITLE_SCAN_FACTOR = 10
+
+
+def max_ranked():
+    return getattr(settings, "PORTAL_SEARCH_MAX_RANKED", MAX_RANKED)
+
+
+def title_candidates():
+    return getattr(settings, "PORTAL_SEARCH_TITLE_CANDIDATES", TITLE_CANDIDATES)
 
 
 @dataclass
@@ -121,30 +142,76 @@ def ranks_in_database(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def bounded_search(queryset, query, limit=MAX_RANKED):
+def bounded_search(queryset, query, limit=None, title_limit=None):
     """Rank only a bounded set of the best candidates for `query`, and count the matches.
 
     Ranking every match reads every matching index entry's vectors (4,714 rows for "tỉnh"
-    at 20,000 articles), and counting them costs as much again. Instead, three bounded
+    at 20,000 articles), and counting them costs as much again. Instead, four bounded
     statements:
 
     1. candidates: the newest `limit` + 1 matching pages (by page id), found through the
        GIN index on the entries' title || body (site_core migration 0005);
-    2. if there are more than `limit`, the total is the planner's estimate of the full
-       match set (EXPLAIN, no rows read), otherwise the number of candidates, exactly;
-    3. the stock backend ranks those candidates only (their ids are the filter).
+    2. the newest `title_limit` pages whose title matches, through the stock GIN index on
+       the entries' title: an old page named by the query still ranks first, however
+       many newer pages only mention the words (skipped when the planner expects the
+       words in thousands of titles: those are among the newest matches anyway);
+    3. if there are more than `limit` matches, the total is the planner's estimate of the
+       full match set (EXPLAIN, no rows read), otherwise the number of matches, exactly;
+    4. the stock backend ranks those candidates only (their ids are the filter).
     """
-    matches = queryset.search(query, order_by_relevance=False).get_queryset()
+    limit = max_ranked() if limit is None else limit
+    title_limit = title_candidates() if title_limit is None else title_limit
+    results = queryset.search(query, order_by_relevance=False)
+    matches = results.get_queryset()
     candidates = list(matches.order_by("-pk").values_list("pk", flat=True)[: limit + 1])
     total, approximate = len(candidates), False
     if total > limit:
         candidates = candidates[:limit]
         total, approximate = max(limit + 1, estimated_rows(matches.order_by().values("pk"))), True
+        newest = set(candidates)
+        titles = title_matches(queryset, results, title_limit)
+        candidates += [pk for pk in titles if pk not in newest]
     if not candidates:
         return RankedMatches(ids=[], total=0)
     ranked = queryset.model.objects.filter(pk__in=candidates).search(query).get_queryset()
     ids = list(ranked.values_list("pk", flat=True))
     return RankedMatches(ids=ids, total=total, approximate=approximate)
+
+
+def title_matches(queryset, results, limit):
+    """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
+    search `results`' query (the backend's own tsquery).
+
+    Driven by the index entries: their GIN index on the title finds the entries, whose
+    object ids (text) are cast to page ids, so that the pages are found by primary key.
+    Joining from the pages instead (the backend's generic relation compares
+    `page.id::varchar`) cannot use the page key and reads every page.
+    """
+    if limit <= 0:
+        return []
+    compiler = results.query_compiler
+    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+    entries = (
+        IndexEntry.objects.filter(content_type_id__in=page_content_type_ids(queryset.model))
+        .annotate(_title_vector_=F("title"))
+        .filter(_title_vector_=tsquery)
+        .annotate(_page_id_=Cast("object_id", IntegerField()))
+        .values("_page_id_")
+    )
+    # A word in thousands of titles ("tỉnh") would have every one of them read; such
+    # titles are among the newest candidates anyway.
+    if estimated_rows(entries) > limit * TITLE_SCAN_FACTOR:
+        return []
+    pages = queryset.filter(pk__in=entries).order_by("-pk")
+    return list(pages.values_list("pk", flat=True)[:limit])
+
+
+def page_content_type_ids(model):
+    """Content types under which the search index keeps pages of `model` (cached by Django)."""
+    models = [page_model for page_model in get_page_models() if issubclass(page_model, model)]
+    return sorted(
+        content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()
+    )
 
 
 def estimated_rows(queryset):

@@ -103,10 +103,14 @@ class CombinedResults:
         self.first = list(first)
         self.rest = rest
         self.approximate = approximate
+        self._count = None
         self.total = self.count() if total is None else len(self.first) + total
 
     def count(self):
-        return len(self.first) + (self.rest.count() if self.rest is not None else 0)
+        """Counted once: the paginator asks again (on SQLite the count is a query)."""
+        if self._count is None:
+            self._count = len(self.first) + (self.rest.count() if self.rest is not None else 0)
+        return self._count
 
     def __len__(self):
         return self.count()

@@ -220,6 +220,17 @@ PORTAL_PAGE_CACHE_MAX_SIZE = 2 * 1024 * 1024
 # URL names of the views whose responses are kept (fnmatch patterns). Not the search (any
 # text makes a URL), the sitemap (cached by itself), the API, the media and document views.
 PORTAL_PAGE_CACHE_VIEWS = ["wagtail_serve", "robots_txt", "feed_*", "events_ics", "event_ics"]
+# Search on PostgreSQL (site_core/search/query.py, bounded_search): at most this many of the
+# newest matches are ranked, with the newest title matches beside them; when more match,
+# the count shown is PostgreSQL's estimate ("khoảng ... kết quả").
+PORTAL_SEARCH_MAX_RANKED = 300
+PORTAL_SEARCH_TITLE_CANDIDATES = 100
+# The sitemap (site_core/sitemaps.py): an index of files of at most this many URLs each
+# (the protocol's limit); a rebuild holds its lock at most PORTAL_SITEMAP_LOCK_TIMEOUT
+# seconds, and a request with no copy at all waits PORTAL_SITEMAP_WAIT seconds for it.
+PORTAL_SITEMAP_MAX_URLS = 50_000
+PORTAL_SITEMAP_LOCK_TIMEOUT = 300
+PORTAL_SITEMAP_WAIT = 5
 # Paths the page cache leaves alone: they set their own headers.
 PORTAL_PAGE_CACHE_SKIP_PREFIXES = [
     "/admin/",
@@ -264,6 +275,7 @@ PORTAL_FRONTEND_CACHE_SITE_URLS = [
     "events_ics",
     "feed_documents_rss",
     "feed_documents_atom",
+    "sitemap",
 ]
 # Wagtail would add "/vi/..." copies of every URL; the portal's languages have their own
 # slugs, and the purge lists each translation itself.
