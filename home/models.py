@@ -20,6 +20,7 @@ from news.models import (
 )
 from site_core.models import BasePage
 from site_core.query import cached_private_q
+from site_core.routing import route_by_url_path
 from site_core.serializers import RichTextHTMLField
 
 
@@ -59,6 +60,14 @@ class HomePage(BasePage):
     ]
     page_description = "Trang chủ của một cổng thông tin (cấp tỉnh hoặc đảng bộ trực thuộc)."
     template = "home/home_page.html"
+
+    def route(self, request, path_components):
+        # The site's root: one query for the page instead of one per segment
+        # (site_core/routing.py); Wagtail's walk for what that cannot answer.
+        result = route_by_url_path(self, request, path_components)
+        if result is None:
+            result = super().route(request, path_components)
+        return result
 
     def get_own_summary(self):
         return self.intro

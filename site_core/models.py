@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from site_core.editorial.permission_tester import PortalCopyForm, PortalPagePermissionTester
@@ -18,7 +18,7 @@ from site_core.serializers import RichTextHTMLField
 
 from .blocks import BaseStreamBlock, LinkListBlock
 from .forms import PortalPageForm
-from .query import PortalPageQuerySet
+from .query import PortalPageQuerySet, restricted_sections
 from .text import database_folds_accents, folded_field_text, vietnamese_slugify
 
 
@@ -204,6 +204,15 @@ class BasePage(Page):
     # The portal's publishing rules (site_core/editorial/permission_tester.py). Wagtail routes
     # generic Page instances (explorer, bulk actions) to this override too.
     copy_form_class = PortalCopyForm
+
+    def get_view_restrictions(self):
+        # Wagtail's check before serving reads the page's ancestors and then their
+        # restrictions, two queries a page view. With no restriction anywhere (the cached
+        # list, renewed with the navigation version whenever a restriction changes, see
+        # site_core/query.py) there is nothing to read; otherwise Wagtail's own answer.
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def permissions_for_user(self, user):
         return PortalPagePermissionTester(user, self)

@@ -13,6 +13,7 @@ view restrictions, redirects). With a shared cache (Redis) every app server sees
 version at once.
 """
 
+import contextvars
 import functools
 import hashlib
 import uuid
@@ -41,10 +42,85 @@ RELEASE_SUFFIXES = frozenset({".py", ".html", ".txt", ".xml", ".mo"})
 # a change made meanwhile renewed nothing, so the version is renewed once the cache is back.
 _missed_renewal = False
 
+# The version number as this request knows it: read from the cache once per request
+# (NavigationVersionMiddleware opens the memo at its start and closes it at its end), and
+# renewed there by a change made within the request, so that the rest of the request sees
+# the change. Outside a request (commands, signals of a script) there is no memo and every
+# call asks the cache. One reading per request also gives every fragment cached by this
+# request the version read before anything was rendered: a change published on another
+# server meanwhile renews the version, so what this request rendered from the rows before
+# it is never kept under the new one.
+_request_memo = contextvars.ContextVar("portal_navigation_version", default=None)
+
+
+class NavigationVersionMiddleware:
+    """First in MIDDLEWARE: one reading of the navigation version per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
+def request_memo():
+    """A dict living as long as the current request, or None outside a request: for values
+    read from the cache under the navigation version (put the version in their key)."""
+    return _request_memo.get()
+
+
+PREFETCHED = "prefetched"
+
+
+def prefetch(cache_backend, keys):
+    """Read `keys` from `cache_backend` in one round trip (MGET), for `prefetched_get`
+    later in this request; no-op outside a request. For what the chrome reads from the
+    shared cache one key at a time while a page renders (base.html `prefetch_chrome`)."""
+    memo = _request_memo.get()
+    keys = [key for key in keys if key]
+    if memo is None or not keys:
+        return
+    found = cache_backend.get_many(keys)
+    memo.setdefault(PREFETCHED, {}).update({key: found.get(key) for key in keys})
+
+
+def prefetched_get(cache_backend, key):
+    """`cache_backend.get(key)`, answered by this request's prefetch when it read `key`.
+
+    Read once: a second reading (after the caller has set the key) asks the cache."""
+    memo = _request_memo.get()
+    if memo is not None:
+        found = memo.get(PREFETCHED)
+        if found and key in found:
+            return found.pop(key)
+    return cache_backend.get(key)
+
+
+def remember_navigation_number(number):
+    """Keep `number` (read from the cache by a caller, e.g. with the page in one round
+    trip) as the request's version number; no-op outside a request."""
+    memo = _request_memo.get()
+    if memo is not None and number is not None and not _missed_renewal:
+        memo["number"] = number
+
 
 def navigation_version():
     """The current version: the code's release (templates and code change what is cached
     too) and the number renewed on every change of content."""
+    memo = _request_memo.get()
+    if memo is not None and "number" in memo:
+        return f"{code_release()}.{memo['number']}"
+    number = _read_navigation_number()
+    if memo is not None:
+        memo["number"] = number
+    return f"{code_release()}.{number}"
+
+
+def _read_navigation_number():
     global _missed_renewal
     number = cache.get(NAVIGATION_VERSION_KEY)
     if number is None:
@@ -56,7 +132,7 @@ def navigation_version():
     elif _missed_renewal:
         _missed_renewal = False
         number = renew_navigation_version()
-    return f"{code_release()}.{number}"
+    return number
 
 
 def renew_navigation_version():
@@ -65,6 +141,10 @@ def renew_navigation_version():
     cache.set(NAVIGATION_VERSION_KEY, number, timeout=None)
     if cache.get(NAVIGATION_VERSION_KEY) != number:
         _missed_renewal = True
+    memo = _request_memo.get()
+    if memo is not None:
+        # The rest of this request sees its own change.
+        memo["number"] = number
     return number
 
 
@@ -269,6 +349,23 @@ def translation_urls(request, site, page, languages):
     }
 
 
+def language_links_key(site, page, current):
+    bits = (LANGUAGE_LINKS_KEY, navigation_version(), site.pk, page.pk if page else "-", current)
+    return ":".join(str(bit) for bit in bits)
+
+
+def language_links_cache_key(request, page):
+    """Where `language_links` keeps its URLs for this request and page, or None when it
+    keeps none (a view of its own, a preview, no site)."""
+    match = getattr(request, "resolver_match", None)
+    if page is None and match is not None and match.url_name not in (None, "wagtail_serve"):
+        return None
+    site = current_site(request)
+    if site is None or getattr(request, "is_preview", False):
+        return None
+    return language_links_key(site, page, _language(get_language()))
+
+
 def language_links(request, page):
     """The language switcher's links: [{code, name, url, current}], or [] for one language.
 
@@ -289,17 +386,8 @@ def language_links(request, page):
         if site is None:
             return []
         preview = getattr(request, "is_preview", False)
-        key = ":".join(
-            str(bit)
-            for bit in (
-                LANGUAGE_LINKS_KEY,
-                navigation_version(),
-                site.pk,
-                page.pk if page else "-",
-                current,
-            )
-        )
-        urls = None if preview else cache.get(key)
+        key = language_links_key(site, page, current)
+        urls = None if preview else prefetched_get(cache, key)
         if urls is None:
             urls = translation_urls(request, site, page, others)
             if not preview:

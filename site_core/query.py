@@ -4,7 +4,7 @@ from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from site_core.navigation import navigation_version
+from site_core.navigation import navigation_version, request_memo
 
 RESTRICTIONS_KEY = "portal:view-restrictions:{version}"
 # Not forever: a version bump lost while Redis was down (django-redis ignores the error)
@@ -16,10 +16,15 @@ def restricted_sections():
     """(path, depth) of every page with a view restriction, cached under the navigation
     version, which changes whenever a restriction is saved or deleted (site_core/signals.py)."""
     key = RESTRICTIONS_KEY.format(version=navigation_version())
+    memo = request_memo()
+    if memo is not None and key in memo:  # asked several times by one request
+        return memo[key]
     sections = cache.get(key)
     if sections is None:
         sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
         cache.set(key, sections, timeout=RESTRICTIONS_TIMEOUT)
+    if memo is not None:
+        memo[key] = sections
     return sections
 
 

@@ -19,7 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from site_core.navigation import current_site, navigation_version
+from site_core.navigation import current_site, navigation_version, prefetched_get
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 LOGO_IMAGE_SPEC = "max-1200x630"
@@ -183,6 +183,14 @@ def _cache_key(request, page, site):
     return f"portal:page-meta:{digest}"
 
 
+def page_meta_cache_key(request, page):
+    """Where `page_meta` keeps the meta of `page` for this request, or None."""
+    site = current_site(request)
+    if getattr(request, "is_preview", False) or site is None:
+        return None
+    return _cache_key(request, page, site)
+
+
 def page_meta(request, page, portal, heading=""):
     """The meta dict of `page`, from the request's memo, the shared cache, or built.
 
@@ -197,7 +205,7 @@ def page_meta(request, page, portal, heading=""):
     site = current_site(request)
     shared = not getattr(request, "is_preview", False) and site is not None
     key = _cache_key(request, page, site) if shared else None
-    meta = cache.get(key) if key else None
+    meta = prefetched_get(cache, key) if key else None
     if meta is None:
         meta = build_page_meta(request, page, portal(), heading)
         if key:

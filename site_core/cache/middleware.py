@@ -27,10 +27,10 @@ class PageCacheMiddleware:
         if not pages.visitor_may_share(request):
             return pages.mark_unshared(self.get_response(request))
 
-        # The key is taken before rendering: a change published while this page renders
-        # renews the version, so what the render read is never kept under the new one.
+        # The version is read before rendering: a change published while this page renders
+        # renews the version, so what the render read is never kept as the new one's.
         key = pages.cache_key(request)
-        entry = cache.get(key)
+        version, entry = pages.lookup(cache, key)
         if entry is not None:
             response = pages.mark_shared(pages.response_from(entry), pages.HIT)
         else:
@@ -40,6 +40,6 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             if request.method == "GET":
-                cache.set(key, pages.entry_from(response), pages.timeout())
+                cache.set(key, pages.entry_from(version, response), pages.timeout())
             response = pages.mark_shared(response, pages.MISS)
         return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -11,10 +11,11 @@ A visitor's page is kept when nothing about it belongs to one visitor (docs/cach
   of its own, no Vary beyond the language (in the key) and the cookie (visitors with a
   session never read or fill the cache).
 
-The key holds the navigation version (site_core/navigation.py), renewed by every change
-of content (site_core/signals.py), so a change is seen at once on every app server that
-shares the cache; and the local date, for what pages show by date (a document in force,
-current members). The timeout bounds what changes with the clock within a day (upcoming
+The entry holds the navigation version (site_core/navigation.py) it was rendered under,
+renewed by every change of content (site_core/signals.py); it is served only while that
+is still the current version, so a change is seen at once on every app server that shares
+the cache. The version and the entry are read in one round trip (`lookup`). The key holds
+the local date, for what pages show by date (a document in force, current members). The timeout bounds what changes with the clock within a day (upcoming
 events) and what a lost renewal would leave behind.
 """
 
@@ -28,7 +29,11 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from site_core.navigation import navigation_version
+from site_core.navigation import (
+    NAVIGATION_VERSION_KEY,
+    navigation_version,
+    remember_navigation_number,
+)
 from site_core.query import restricted_sections
 
 KEY_PREFIX = "portal:page"
@@ -66,11 +71,11 @@ def visitor_may_share(request):
 
 
 def cache_key(request):
+    """Where the request's page is kept; the version is in the entry (`lookup`)."""
     path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
     return ":".join(
         (
             KEY_PREFIX,
-            navigation_version(),
             timezone.localdate().isoformat(),
             request.scheme,
             request.get_host(),
@@ -138,13 +143,30 @@ def may_keep(request, response):
 # --- entries ------------------------------------------------------------------------------
 
 
-def entry_from(response):
+def lookup(cache, key):
+    """(version, entry): the current navigation version and the entry kept under `key` if
+    it was rendered under that version, else None; one round trip to the cache.
+
+    The version read here is the request's for everything it renders next
+    (site_core/navigation.py): read before rendering, so that a change published while the
+    page renders renews the version and what the render read is never kept as current.
+    """
+    found = cache.get_many([NAVIGATION_VERSION_KEY, key])
+    remember_navigation_number(found.get(NAVIGATION_VERSION_KEY))
+    version = navigation_version()  # no round trip unless the version was missing
+    entry = found.get(key)
+    if entry is None or entry[0] != version:
+        return version, None
+    return version, entry
+
+
+def entry_from(version, response):
     """What is stored: plain values, so that an entry never carries a response's internals."""
-    return (response.status_code, list(response.items()), response.content)
+    return (version, response.status_code, list(response.items()), response.content)
 
 
 def response_from(entry):
-    status, headers, content = entry
+    _version, status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value

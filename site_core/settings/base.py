@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One reading of the navigation version per request (site_core/navigation.py).
+    "site_core.navigation.NavigationVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_core.security.headers.PortalCSPMiddleware",
     "site_core.security.headers.PermissionsPolicyMiddleware",
@@ -160,6 +162,14 @@ DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 
+# {% wagtailcache %} fragments: the default cache, read through what the request
+# prefetched in one round trip (site_core/cache/fragments.py).
+FRAGMENT_CACHE = {
+    "BACKEND": "site_core.cache.fragments.PrefetchedFragmentCache",
+    "LOCATION": "default",
+}
+
+
 def redis_caches(url, prefix="portal", timeout=0.5):
     options = {
         "IGNORE_EXCEPTIONS": True,
@@ -181,6 +191,7 @@ def redis_caches(url, prefix="portal", timeout=0.5):
             "TIMEOUT": 3600,
             "OPTIONS": options,
         },
+        "template_fragments": FRAGMENT_CACHE,
     }
 
 
@@ -198,6 +209,7 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "renditions",
         },
+        "template_fragments": FRAGMENT_CACHE,
     }
 # Whole-page cache for visitors (site_core/cache, docs/caching.md): anonymous GET responses
 # of the public site, in the "default" cache (Redis: shared by every app server), renewed by

@@ -6,12 +6,14 @@ computed by site_core/navigation.py and site_core/seo.py when a template reads i
 """
 
 from django import template
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import NoReverseMatch
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from site_core import navigation
+from site_core import navigation, seo
 
 register = template.Library()
 
@@ -28,6 +30,38 @@ def page_chrome(context, page=None, heading=""):
     """
     chrome = context.get("chrome")
     return chrome.for_page(page, heading) if chrome is not None else None
+
+
+# The `{% wagtailcache %}` fragments of base.html and site_header.html: (name, part of
+# `navigation_cache_key` they vary on).
+CHROME_FRAGMENTS = (
+    ("portal_title", "site"),
+    ("portal_header_org", "site"),
+    ("portal_header", "menu"),
+    ("portal_breadcrumbs", "breadcrumbs"),
+    ("portal_footer", "site"),
+)
+
+
+@register.simple_tag(takes_context=True)
+def prefetch_chrome(context):
+    """Reads what the chrome keeps in the shared cache in one round trip: the fragments,
+    the <head> meta and the language links (site_core/cache/fragments.py). A key missing
+    here is only read on its own later; nothing is read in a preview."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return ""
+    page = navigation.current_page(context.get("page"))
+    keys = [
+        make_template_fragment_key(name, [navigation.cache_key(part, request, page)])
+        for name, part in CHROME_FRAGMENTS
+    ]
+    keys += [
+        seo.page_meta_cache_key(request, page),
+        navigation.language_links_cache_key(request, page),
+    ]
+    navigation.prefetch(cache, keys)
+    return ""
 
 
 @register.simple_tag(takes_context=True)
