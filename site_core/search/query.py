@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connections
-from django.db.models import F, IntegerField
-from django.db.models.functions import Cast
+from django.db.models import F, Func, IntegerField
+from django.db.models.expressions import CombinedExpression
 
 from wagtail import hooks
 from wagtail.models import get_page_models
@@ -146,28 +147,32 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
     """Rank only a bounded set of the best candidates for `query`, and count the matches.
 
     Ranking every match reads every matching index entry's vectors (4,714 rows for "tỉnh"
-    at 20,000 articles), and counting them costs as much again. Instead, four bounded
-    statements:
+    at 20,000 articles), and counting them costs as much again; so does walking the pages
+    newest first and testing each one's entry (its vectors are read and decompressed).
+    Instead, bounded statements driven by the search index entries:
 
-    1. candidates: the newest `limit` + 1 matching pages (by page id), found through the
-       GIN index on the entries' title || body (site_core migration 0005);
+    1. candidates (`newest_matches`): the entries of the newest `limit` + 1 matching pages,
+       by the page id kept in the entry (`page_id_expression`, an index of site_core.search
+       migration 0001), then those pages' scope filters (live, public, site, language) on
+       them only, by page key; if the scope drops some of them and more entries match,
+       the same statement again without the bound on the entries (exact, slower);
     2. the newest `title_limit` pages whose title matches, through the stock GIN index on
        the entries' title: an old page named by the query still ranks first, however
        many newer pages only mention the words (skipped when the planner expects the
        words in thousands of titles: those are among the newest matches anyway);
     3. if there are more than `limit` matches, the total is the planner's estimate of the
-       full match set (EXPLAIN, no rows read), otherwise the number of matches, exactly;
+       matching entries (EXPLAIN, no rows read), otherwise the number of matches, exactly;
     4. the stock backend ranks those candidates only (their ids are the filter).
     """
     limit = max_ranked() if limit is None else limit
     title_limit = title_candidates() if title_limit is None else title_limit
     results = queryset.search(query, order_by_relevance=False)
-    matches = results.get_queryset()
-    candidates = list(matches.order_by("-pk").values_list("pk", flat=True)[: limit + 1])
+    entries = matching_entries(queryset, results, vector=title_and_body())
+    candidates = newest_matches(queryset, entries, limit + 1)
     total, approximate = len(candidates), False
     if total > limit:
         candidates = candidates[:limit]
-        total, approximate = max(limit + 1, estimated_rows(matches.order_by().values("pk"))), True
+        total, approximate = max(limit + 1, estimated_rows(entries)), True
         newest = set(candidates)
         titles = title_matches(queryset, results, title_limit)
         candidates += [pk for pk in titles if pk not in newest]
@@ -178,31 +183,70 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
     return RankedMatches(ids=ids, total=total, approximate=approximate)
 
 
+def page_id_expression():
+    """The page id of an index entry (its object id, text, as an integer; NULL if not one).
+
+    `portal_search_page_id` and its btree index are made by site_core.search migration
+    0001, so that the entries can be read newest page first.
+    """
+    return Func(F("object_id"), function="portal_search_page_id", output_field=IntegerField())
+
+
+def title_and_body():
+    """The vector the backend matches: the entry's title || body (GIN, site_core 0005)."""
+    return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+
+
+def matching_entries(queryset, results, vector):
+    """The index entries of pages of `queryset`'s model whose `vector` matches the search
+    `results`' query (the backend's own tsquery), with their page ids as `_page_id_`."""
+    compiler = results.query_compiler
+    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+    return (
+        IndexEntry.objects.filter(content_type_id__in=page_content_type_ids(queryset.model))
+        .annotate(_vector_=vector)
+        .filter(_vector_=tsquery)
+        .annotate(_page_id_=page_id_expression())
+        .values("_page_id_")
+    )
+
+
+def newest_matches(queryset, entries, count):
+    """Ids of the newest `count` pages of `queryset` among the matching `entries`.
+
+    PostgreSQL reads the newest entries first through the page-id index, testing each
+    against the query, when it expects many matches (a common word finds `count` of them
+    among the first few hundred), or collects the matches from the GIN index and keeps
+    the newest when it expects few (a rare word); either way only those `count` entries'
+    pages are read, by key, for the scope's filters. Only when the scope drops some of
+    them (drafts, private pages, another site or language) and more entries match, the
+    scope is applied to every matching entry instead.
+    """
+    newest = entries.order_by("-_page_id_")[:count]
+    pages = queryset.filter(pk__in=newest).order_by("-pk")
+    ids = list(pages.values_list("pk", flat=True)[:count])
+    if len(ids) < count and len(list(newest)) == count:
+        pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
+        ids = list(pages.values_list("pk", flat=True)[:count])
+    return ids
+
+
 def title_matches(queryset, results, limit):
     """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
     search `results`' query (the backend's own tsquery).
 
     Driven by the index entries: their GIN index on the title finds the entries, whose
-    object ids (text) are cast to page ids, so that the pages are found by primary key.
-    Joining from the pages instead (the backend's generic relation compares
-    `page.id::varchar`) cannot use the page key and reads every page.
+    page ids are the pages' keys. Joining from the pages instead (the backend's generic
+    relation compares `page.id::varchar`) cannot use the page key and reads every page.
     """
     if limit <= 0:
         return []
-    compiler = results.query_compiler
-    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
-    entries = (
-        IndexEntry.objects.filter(content_type_id__in=page_content_type_ids(queryset.model))
-        .annotate(_title_vector_=F("title"))
-        .filter(_title_vector_=tsquery)
-        .annotate(_page_id_=Cast("object_id", IntegerField()))
-        .values("_page_id_")
-    )
+    entries = matching_entries(queryset, results, vector=F("title"))
     # A word in thousands of titles ("tỉnh") would have every one of them read; such
     # titles are among the newest candidates anyway.
     if estimated_rows(entries) > limit * TITLE_SCAN_FACTOR:
         return []
-    pages = queryset.filter(pk__in=entries).order_by("-pk")
+    pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
     return list(pages.values_list("pk", flat=True)[:limit])
 
 
