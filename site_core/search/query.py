@@ -235,9 +235,10 @@ def title_matches(queryset, results, limit):
     """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
     search `results`' query (the backend's own tsquery).
 
-    Driven by the index entries: their GIN index on the title finds the entries, whose
-    page ids are the pages' keys. Joining from the pages instead (the backend's generic
-    relation compares `page.id::varchar`) cannot use the page key and reads every page.
+    Driven by the index entries (`newest_matches`): their GIN index on the title, or the
+    page-id index read newest first, finds the entries, whose page ids are the pages' keys.
+    Joining from the pages instead (the backend's generic relation compares
+    `page.id::varchar`) cannot use the page key and reads every page.
     """
     if limit <= 0:
         return []
@@ -246,8 +247,7 @@ def title_matches(queryset, results, limit):
     # titles are among the newest candidates anyway.
     if estimated_rows(entries) > limit * TITLE_SCAN_FACTOR:
         return []
-    pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
-    return list(pages.values_list("pk", flat=True)[:limit])
+    return newest_matches(queryset, entries, limit)
 
 
 def page_content_type_ids(model):
