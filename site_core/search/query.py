@@ -22,6 +22,7 @@ and an empty query builds no query at all (no results, never an error).
 """
 
 import json
+import math
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ from django.db.models import F, Func, IntegerField
 from django.db.models.expressions import CombinedExpression
 
 from wagtail import hooks
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
@@ -115,6 +116,12 @@ TITLE_CANDIDATES = 100
 # The title pass is skipped when PostgreSQL expects more than this many times as many title
 # matches: they are common enough to be among the newest matches already.
 TITLE_SCAN_FACTOR = 10
+# The newest matches are looked for among the newest pages first: in a window of page ids
+# expected to hold WINDOW_SLACK times as many matches as wanted, WINDOW_GROWTH times wider
+# when it holds fewer, at most WINDOW_PASSES times before the whole index.
+WINDOW_SLACK = 2
+WINDOW_GROWTH = 8
+WINDOW_PASSES = 3
 
 
 def max_ranked():
@@ -152,12 +159,11 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
     Instead, bounded statements driven by the search index entries:
 
     1. candidates (`newest_matches`): the entries of the newest `limit` + 1 matching pages,
-       by the page id kept in the entry (`page_id_expression`, an index of site_core.search
-       migration 0001), then those pages' scope filters (live, public, site, language) on
-       them only, by page key; if the scope drops some of them and more entries match,
-       the same statement again without the bound on the entries (exact, slower);
-    2. the newest `title_limit` pages whose title matches, through the stock GIN index on
-       the entries' title: an old page named by the query still ranks first, however
+       by the page id kept in the entry (`page_id_expression`, in a GIN index with the
+       vectors: site_core.search migration 0001), looked for among the newest pages first,
+       then those pages' scope filters (live, public, site, language) on them only;
+    2. the newest `title_limit` pages whose title matches, the same way through the stock
+       GIN index on the entries' title: an old page named by the query still ranks first, however
        many newer pages only mention the words (skipped when the planner expects the
        words in thousands of titles: those are among the newest matches anyway);
     3. if there are more than `limit` matches, the total is the planner's estimate of the
@@ -168,11 +174,12 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
     title_limit = title_candidates() if title_limit is None else title_limit
     results = queryset.search(query, order_by_relevance=False)
     entries = matching_entries(queryset, results, vector=title_and_body())
-    candidates = newest_matches(queryset, entries, limit + 1)
+    estimate = estimated_rows(entries)
+    candidates = newest_matches(queryset, entries, limit + 1, estimate)
     total, approximate = len(candidates), False
     if total > limit:
         candidates = candidates[:limit]
-        total, approximate = max(limit + 1, estimated_rows(entries)), True
+        total, approximate = max(limit + 1, estimate), True
         newest = set(candidates)
         titles = title_matches(queryset, results, title_limit)
         candidates += [pk for pk in titles if pk not in newest]
@@ -186,8 +193,8 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
 def page_id_expression():
     """The page id of an index entry (its object id, text, as an integer; NULL if not one).
 
-    `portal_search_page_id` and its btree index are made by site_core.search migration
-    0001, so that the entries can be read newest page first.
+    `portal_search_page_id` and its GIN index (with title || body) are made by
+    site_core.search migration 0001, so that the newest pages' entries are found first.
     """
     return Func(F("object_id"), function="portal_search_page_id", output_field=IntegerField())
 
@@ -199,33 +206,46 @@ def title_and_body():
 
 def matching_entries(queryset, results, vector):
     """The index entries of pages of `queryset`'s model whose `vector` matches the search
-    `results`' query (the backend's own tsquery), with their page ids as `_page_id_`."""
+    `results`' query (the backend's own tsquery), with their page ids as `page_key`."""
     compiler = results.query_compiler
     tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
     return (
         IndexEntry.objects.filter(content_type_id__in=page_content_type_ids(queryset.model))
         .annotate(_vector_=vector)
         .filter(_vector_=tsquery)
-        .annotate(_page_id_=page_id_expression())
-        .values("_page_id_")
+        .annotate(page_key=page_id_expression())
+        .values("page_key")
     )
 
 
-def newest_matches(queryset, entries, count):
-    """Ids of the newest `count` pages of `queryset` among the matching `entries`.
+def newest_matches(queryset, entries, count, estimate):
+    """Ids of the newest `count` pages of `queryset` among the matching `entries`, of which
+    PostgreSQL expects `estimate`.
 
-    PostgreSQL reads the newest entries first through the page-id index, testing each
-    against the query, when it expects many matches (a common word finds `count` of them
-    among the first few hundred), or collects the matches from the GIN index and keeps
-    the newest when it expects few (a rare word); either way only those `count` entries'
-    pages are read, by key, for the scope's filters. Only when the scope drops some of
-    them (drafts, private pages, another site or language) and more entries match, the
-    scope is applied to every matching entry instead.
+    The entries are read through the GIN index on (page id, title || body) of site_core.search
+    migration 0001. When PostgreSQL expects more than twice `count` matches, first only
+    among the newest pages (a window of page ids sized from the estimate to hold about twice
+    `count` matches: a common word looks at a few hundred entries, a rarer word at more),
+    wider when the window holds fewer; otherwise, or finally, without a window; then only those entries' pages are read, by key, for the scope's filters (live,
+    public, site, language). Only when the scope drops some of them and more entries
+    match is the scope applied to every matching entry instead (exact, slower).
     """
-    newest = entries.order_by("-_page_id_")[:count]
-    pages = queryset.filter(pk__in=newest).order_by("-pk")
-    ids = list(pages.values_list("pk", flat=True)[:count])
-    if len(ids) < count and len(list(newest)) == count:
+    newest = entries.order_by("-page_key").values_list("page_key", flat=True)
+    page_ids = []
+    if estimate > count * WINDOW_SLACK:
+        top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        window = math.ceil(count * WINDOW_SLACK * max(top, 1) / estimate)
+        for _ in range(WINDOW_PASSES):
+            if window >= top:
+                break
+            page_ids = list(newest.filter(page_key__gt=top - window)[:count])
+            if len(page_ids) == count:
+                break
+            window *= WINDOW_GROWTH
+    if len(page_ids) < count:
+        page_ids = list(newest[:count])
+    ids = list(queryset.filter(pk__in=page_ids).order_by("-pk").values_list("pk", flat=True))
+    if len(ids) < count and len(page_ids) == count:
         pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
         ids = list(pages.values_list("pk", flat=True)[:count])
     return ids
@@ -235,8 +255,9 @@ def title_matches(queryset, results, limit):
     """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
     search `results`' query (the backend's own tsquery).
 
-    Driven by the index entries (`newest_matches`): their GIN index on the title, or the
-    page-id index read newest first, finds the entries, whose page ids are the pages' keys.
+    Driven by the index entries (`newest_matches`): their GIN index on the title (and the
+    page-id one, for a window of the newest pages) finds the entries, whose page ids are the
+    pages' keys.
     Joining from the pages instead (the backend's generic relation compares
     `page.id::varchar`) cannot use the page key and reads every page.
     """
@@ -245,9 +266,10 @@ def title_matches(queryset, results, limit):
     entries = matching_entries(queryset, results, vector=F("title"))
     # A word in thousands of titles ("tỉnh") would have every one of them read; such
     # titles are among the newest candidates anyway.
-    if estimated_rows(entries) > limit * TITLE_SCAN_FACTOR:
+    estimate = estimated_rows(entries)
+    if estimate > limit * TITLE_SCAN_FACTOR:
         return []
-    return newest_matches(queryset, entries, limit)
+    return newest_matches(queryset, entries, limit, estimate)
 
 
 def page_content_type_ids(model):
