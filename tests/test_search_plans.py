@@ -16,6 +16,7 @@ import json
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -259,3 +260,18 @@ def test_the_newest_matches_without_a_window_and_every_one_in_scope(home_page):
 
     assert newest_matches(scope, entries, 2, estimate=1) == [pages[1].pk, pages[0].pk]
     assert newest_matches(scope, entries, 5, estimate=1) == [pages[1].pk, pages[0].pk]
+
+
+def test_a_type_reads_only_its_own_index_entries(client, many_matches):
+    """?type=van-ban: the newest matching entries are documents' only, so the articles
+    (newer, and more than are ranked) leave room for the document."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(SEARCH_URL, {"q": "kinh te bien", "type": "van-ban"})
+
+    assert titles(response) == [many_matches.title]
+    document_type = ContentType.objects.get_for_model(type(many_matches)).pk
+    entry_reads = [
+        q["sql"] for q in captured.captured_queries if "portal_search_page_id" in q["sql"]
+    ]
+    assert entry_reads
+    assert all(f"IN ({document_type})" in sql for sql in entry_reads)

@@ -150,7 +150,7 @@ def ranks_in_database(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def bounded_search(queryset, query, limit=None, title_limit=None):
+def bounded_search(queryset, query, limit=None, title_limit=None, page_types=None):
     """Rank only a bounded set of the best candidates for `query`, and count the matches.
 
     Ranking every match reads every matching index entry's vectors (4,714 rows for "tỉnh"
@@ -169,11 +169,14 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
     3. if there are more than `limit` matches, the total is the planner's estimate of the
        matching entries (EXPLAIN, no rows read), otherwise the number of matches, exactly;
     4. the stock backend ranks those candidates only (their ids are the filter).
+
+    `page_types` (page models; None: every subclass of the queryset's model) narrows the
+    index entries read to those types' content types, as the scope is narrowed (?type=).
     """
     limit = max_ranked() if limit is None else limit
     title_limit = title_candidates() if title_limit is None else title_limit
     results = queryset.search(query, order_by_relevance=False)
-    entries = matching_entries(queryset, results, vector=title_and_body())
+    entries = matching_entries(queryset, results, title_and_body(), page_types)
     estimate = estimated_rows(entries)
     candidates = newest_matches(queryset, entries, limit + 1, estimate)
     total, approximate = len(candidates), False
@@ -181,7 +184,7 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
         candidates = candidates[:limit]
         total, approximate = max(limit + 1, estimate), True
         newest = set(candidates)
-        titles = title_matches(queryset, results, title_limit)
+        titles = title_matches(queryset, results, title_limit, page_types)
         candidates += [pk for pk in titles if pk not in newest]
     if not candidates:
         return RankedMatches(ids=[], total=0)
@@ -204,13 +207,15 @@ def title_and_body():
     return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
 
 
-def matching_entries(queryset, results, vector):
+def matching_entries(queryset, results, vector, page_types=None):
     """The index entries of pages of `queryset`'s model whose `vector` matches the search
     `results`' query (the backend's own tsquery), with their page ids as `page_key`."""
     compiler = results.query_compiler
     tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
     return (
-        IndexEntry.objects.filter(content_type_id__in=page_content_type_ids(queryset.model))
+        IndexEntry.objects.filter(
+            content_type_id__in=page_content_type_ids(*(page_types or [queryset.model]))
+        )
         .annotate(_vector_=vector)
         .filter(_vector_=tsquery)
         .annotate(page_key=page_id_expression())
@@ -251,7 +256,7 @@ def newest_matches(queryset, entries, count, estimate):
     return ids
 
 
-def title_matches(queryset, results, limit):
+def title_matches(queryset, results, limit, page_types=None):
     """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
     search `results`' query (the backend's own tsquery).
 
@@ -263,7 +268,7 @@ def title_matches(queryset, results, limit):
     """
     if limit <= 0:
         return []
-    entries = matching_entries(queryset, results, vector=F("title"))
+    entries = matching_entries(queryset, results, F("title"), page_types)
     # A word in thousands of titles ("tỉnh") would have every one of them read; such
     # titles are among the newest candidates anyway.
     estimate = estimated_rows(entries)
@@ -272,9 +277,10 @@ def title_matches(queryset, results, limit):
     return newest_matches(queryset, entries, limit, estimate)
 
 
-def page_content_type_ids(model):
-    """Content types under which the search index keeps pages of `model` (cached by Django)."""
-    models = [page_model for page_model in get_page_models() if issubclass(page_model, model)]
+def page_content_type_ids(*page_types):
+    """Content types under which the search index keeps pages of `page_types` and their
+    subclasses (cached by Django)."""
+    models = [model for model in get_page_models() if issubclass(model, tuple(page_types))]
     return sorted(
         content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()
     )
