@@ -118,10 +118,12 @@ TITLE_CANDIDATES = 100
 TITLE_SCAN_FACTOR = 10
 # The newest matches are looked for among the newest pages first: in a window of page ids
 # expected to hold WINDOW_SLACK times as many matches as wanted, WINDOW_GROWTH times wider
-# when it holds fewer, at most WINDOW_PASSES times before the whole index.
+# when it holds fewer, at most WINDOW_PASSES times before the whole index. The first window
+# spans at most WINDOW_SPREAD * WINDOW_SLACK times as many pages as matches wanted.
 WINDOW_SLACK = 2
 WINDOW_GROWTH = 8
 WINDOW_PASSES = 3
+WINDOW_SPREAD = 16
 
 
 def max_ranked():
@@ -239,7 +241,9 @@ def newest_matches(queryset, entries, count, estimate):
     page_ids = []
     if estimate > count * WINDOW_SLACK:
         top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        window = math.ceil(count * WINDOW_SLACK * max(top, 1) / estimate)
+        # At most WINDOW_SPREAD times the pages wanted at first: the planner multiplies
+        # the words' shares, so it underestimates words that go together ("chuyển đổi số").
+        window = math.ceil(count * WINDOW_SLACK * min(max(top, 1) / estimate, WINDOW_SPREAD))
         for _ in range(WINDOW_PASSES):
             if window >= top:
                 break
