@@ -16,12 +16,15 @@ import json
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.query import PlainText
 
 from legal_docs.models import DocumentType
+from site_core.search.query import matching_entries, newest_matches, title_and_body
 from site_core.search.views import CombinedResults
 from tests import factories
 
@@ -215,3 +218,60 @@ def test_combined_results_count_once(home_page, django_assert_num_queries):
     with django_assert_num_queries(1):
         combined = CombinedResults([home_page], rest)
         assert combined.count() == len(combined) == combined.total
+
+
+# --- the newest matches, in a window of the newest pages (site_core.search, newest_matches) ---
+
+
+def newest_entries(query):
+    scope = Page.objects.live().public()
+    results = scope.search(PlainText(query), order_by_relevance=False)
+    return scope, matching_entries(scope, results, vector=title_and_body())
+
+
+def test_a_window_of_the_newest_pages_finds_the_newest_matches(home_page):
+    pages = [
+        factories.StandardPageFactory(parent=home_page, title=f"Biển đảo quê hương {number}")
+        for number in range(6)
+    ]
+    pages[-1].unpublish()  # the newest match is a draft: the scope drops it
+    scope, entries = newest_entries("bien dao")
+
+    # An estimate far above the matches: the first window (of the newest few pages) is
+    # too narrow, the wider ones and then the whole index find them.
+    with CaptureQueriesContext(connection) as captured:
+        found = newest_matches(scope, entries, 3, estimate=10_000)
+
+    assert found == [page.pk for page in reversed(pages[2:5])]
+    windowed = [q["sql"] for q in captured.captured_queries if "portal_search_page_id" in q["sql"]]
+    assert any(" > " in sql for sql in windowed)
+    for sql in windowed:
+        assert not plan_problems(explain(sql), page_tables())
+
+
+def test_the_newest_matches_without_a_window_and_every_one_in_scope(home_page):
+    pages = [
+        factories.StandardPageFactory(parent=home_page, title=f"Tuyên truyền biển đảo {number}")
+        for number in range(4)
+    ]
+    pages[-1].unpublish()
+    pages[-2].unpublish()
+    scope, entries = newest_entries("tuyen truyen")
+
+    assert newest_matches(scope, entries, 2, estimate=1) == [pages[1].pk, pages[0].pk]
+    assert newest_matches(scope, entries, 5, estimate=1) == [pages[1].pk, pages[0].pk]
+
+
+def test_a_type_reads_only_its_own_index_entries(client, many_matches):
+    """?type=van-ban: the newest matching entries are documents' only, so the articles
+    (newer, and more than are ranked) leave room for the document."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(SEARCH_URL, {"q": "kinh te bien", "type": "van-ban"})
+
+    assert titles(response) == [many_matches.title]
+    document_type = ContentType.objects.get_for_model(type(many_matches)).pk
+    entry_reads = [
+        q["sql"] for q in captured.captured_queries if "portal_search_page_id" in q["sql"]
+    ]
+    assert entry_reads
+    assert all(f"IN ({document_type})" in sql for sql in entry_reads)

@@ -22,17 +22,19 @@ and an empty query builds no query at all (no results, never an error).
 """
 
 import json
+import math
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connections
-from django.db.models import F, IntegerField
-from django.db.models.functions import Cast
+from django.db.models import F, Func, IntegerField
+from django.db.models.expressions import CombinedExpression
 
 from wagtail import hooks
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
@@ -114,6 +116,14 @@ TITLE_CANDIDATES = 100
 # The title pass is skipped when PostgreSQL expects more than this many times as many title
 # matches: they are common enough to be among the newest matches already.
 TITLE_SCAN_FACTOR = 10
+# The newest matches are looked for among the newest pages first: in a window of page ids
+# expected to hold WINDOW_SLACK times as many matches as wanted, WINDOW_GROWTH times wider
+# when it holds fewer, at most WINDOW_PASSES times before the whole index. The first window
+# spans at most WINDOW_SPREAD * WINDOW_SLACK times as many pages as matches wanted.
+WINDOW_SLACK = 2
+WINDOW_GROWTH = 8
+WINDOW_PASSES = 3
+WINDOW_SPREAD = 16
 
 
 def max_ranked():
@@ -142,34 +152,41 @@ def ranks_in_database(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def bounded_search(queryset, query, limit=None, title_limit=None):
+def bounded_search(queryset, query, limit=None, title_limit=None, page_types=None):
     """Rank only a bounded set of the best candidates for `query`, and count the matches.
 
     Ranking every match reads every matching index entry's vectors (4,714 rows for "tỉnh"
-    at 20,000 articles), and counting them costs as much again. Instead, four bounded
-    statements:
+    at 20,000 articles), and counting them costs as much again; so does walking the pages
+    newest first and testing each one's entry (its vectors are read and decompressed).
+    Instead, bounded statements driven by the search index entries:
 
-    1. candidates: the newest `limit` + 1 matching pages (by page id), found through the
-       GIN index on the entries' title || body (site_core migration 0005);
-    2. the newest `title_limit` pages whose title matches, through the stock GIN index on
-       the entries' title: an old page named by the query still ranks first, however
+    1. candidates (`newest_matches`): the entries of the newest `limit` + 1 matching pages,
+       by the page id kept in the entry (`page_id_expression`, in a GIN index with the
+       vectors: site_core.search migration 0001), looked for among the newest pages first,
+       then those pages' scope filters (live, public, site, language) on them only;
+    2. the newest `title_limit` pages whose title matches, the same way through the stock
+       GIN index on the entries' title: an old page named by the query still ranks first, however
        many newer pages only mention the words (skipped when the planner expects the
        words in thousands of titles: those are among the newest matches anyway);
     3. if there are more than `limit` matches, the total is the planner's estimate of the
-       full match set (EXPLAIN, no rows read), otherwise the number of matches, exactly;
+       matching entries (EXPLAIN, no rows read), otherwise the number of matches, exactly;
     4. the stock backend ranks those candidates only (their ids are the filter).
+
+    `page_types` (page models; None: every subclass of the queryset's model) narrows the
+    index entries read to those types' content types, as the scope is narrowed (?type=).
     """
     limit = max_ranked() if limit is None else limit
     title_limit = title_candidates() if title_limit is None else title_limit
     results = queryset.search(query, order_by_relevance=False)
-    matches = results.get_queryset()
-    candidates = list(matches.order_by("-pk").values_list("pk", flat=True)[: limit + 1])
+    entries = matching_entries(queryset, results, title_and_body(), page_types)
+    estimate = estimated_rows(entries)
+    candidates = newest_matches(queryset, entries, limit + 1, estimate)
     total, approximate = len(candidates), False
     if total > limit:
         candidates = candidates[:limit]
-        total, approximate = max(limit + 1, estimated_rows(matches.order_by().values("pk"))), True
+        total, approximate = max(limit + 1, estimate), True
         newest = set(candidates)
-        titles = title_matches(queryset, results, title_limit)
+        titles = title_matches(queryset, results, title_limit, page_types)
         candidates += [pk for pk in titles if pk not in newest]
     if not candidates:
         return RankedMatches(ids=[], total=0)
@@ -178,37 +195,96 @@ def bounded_search(queryset, query, limit=None, title_limit=None):
     return RankedMatches(ids=ids, total=total, approximate=approximate)
 
 
-def title_matches(queryset, results, limit):
+def page_id_expression():
+    """The page id of an index entry (its object id, text, as an integer; NULL if not one).
+
+    `portal_search_page_id` and its GIN index (with title || body) are made by
+    site_core.search migration 0001, so that the newest pages' entries are found first.
+    """
+    return Func(F("object_id"), function="portal_search_page_id", output_field=IntegerField())
+
+
+def title_and_body():
+    """The vector the backend matches: the entry's title || body (GIN, site_core 0005)."""
+    return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+
+
+def matching_entries(queryset, results, vector, page_types=None):
+    """The index entries of pages of `queryset`'s model whose `vector` matches the search
+    `results`' query (the backend's own tsquery), with their page ids as `page_key`."""
+    compiler = results.query_compiler
+    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+    return (
+        IndexEntry.objects.filter(
+            content_type_id__in=page_content_type_ids(*(page_types or [queryset.model]))
+        )
+        .annotate(_vector_=vector)
+        .filter(_vector_=tsquery)
+        .annotate(page_key=page_id_expression())
+        .values("page_key")
+    )
+
+
+def newest_matches(queryset, entries, count, estimate):
+    """Ids of the newest `count` pages of `queryset` among the matching `entries`, of which
+    PostgreSQL expects `estimate`.
+
+    The entries are read through the GIN index on (page id, title || body) of site_core.search
+    migration 0001. When PostgreSQL expects more than twice `count` matches, first only
+    among the newest pages (a window of page ids sized from the estimate to hold about twice
+    `count` matches: a common word looks at a few hundred entries, a rarer word at more),
+    wider when the window holds fewer; otherwise, or finally, without a window; then only those entries' pages are read, by key, for the scope's filters (live,
+    public, site, language). Only when the scope drops some of them and more entries
+    match is the scope applied to every matching entry instead (exact, slower).
+    """
+    newest = entries.order_by("-page_key").values_list("page_key", flat=True)
+    page_ids = []
+    if estimate > count * WINDOW_SLACK:
+        top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        # At most WINDOW_SPREAD times the pages wanted at first: the planner multiplies
+        # the words' shares, so it underestimates words that go together ("chuyển đổi số").
+        window = math.ceil(count * WINDOW_SLACK * min(max(top, 1) / estimate, WINDOW_SPREAD))
+        for _ in range(WINDOW_PASSES):
+            if window >= top:
+                break
+            page_ids = list(newest.filter(page_key__gt=top - window)[:count])
+            if len(page_ids) == count:
+                break
+            window *= WINDOW_GROWTH
+    if len(page_ids) < count:
+        page_ids = list(newest[:count])
+    ids = list(queryset.filter(pk__in=page_ids).order_by("-pk").values_list("pk", flat=True))
+    if len(ids) < count and len(page_ids) == count:
+        pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
+        ids = list(pages.values_list("pk", flat=True)[:count])
+    return ids
+
+
+def title_matches(queryset, results, limit, page_types=None):
     """Ids of the newest `limit` pages of `queryset` whose indexed title matches the
     search `results`' query (the backend's own tsquery).
 
-    Driven by the index entries: their GIN index on the title finds the entries, whose
-    object ids (text) are cast to page ids, so that the pages are found by primary key.
+    Driven by the index entries (`newest_matches`): their GIN index on the title (and the
+    page-id one, for a window of the newest pages) finds the entries, whose page ids are the
+    pages' keys.
     Joining from the pages instead (the backend's generic relation compares
     `page.id::varchar`) cannot use the page key and reads every page.
     """
     if limit <= 0:
         return []
-    compiler = results.query_compiler
-    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
-    entries = (
-        IndexEntry.objects.filter(content_type_id__in=page_content_type_ids(queryset.model))
-        .annotate(_title_vector_=F("title"))
-        .filter(_title_vector_=tsquery)
-        .annotate(_page_id_=Cast("object_id", IntegerField()))
-        .values("_page_id_")
-    )
+    entries = matching_entries(queryset, results, F("title"), page_types)
     # A word in thousands of titles ("tỉnh") would have every one of them read; such
     # titles are among the newest candidates anyway.
-    if estimated_rows(entries) > limit * TITLE_SCAN_FACTOR:
+    estimate = estimated_rows(entries)
+    if estimate > limit * TITLE_SCAN_FACTOR:
         return []
-    pages = queryset.filter(pk__in=entries).order_by("-pk")
-    return list(pages.values_list("pk", flat=True)[:limit])
+    return newest_matches(queryset, entries, limit, estimate)
 
 
-def page_content_type_ids(model):
-    """Content types under which the search index keeps pages of `model` (cached by Django)."""
-    models = [page_model for page_model in get_page_models() if issubclass(page_model, model)]
+def page_content_type_ids(*page_types):
+    """Content types under which the search index keeps pages of `page_types` and their
+    subclasses (cached by Django)."""
+    models = [model for model in get_page_models() if issubclass(model, tuple(page_types))]
     return sorted(
         content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()
     )

@@ -153,7 +153,7 @@ def site_search(request, query, group=None):
     if search_query is not None:
         pages = scope.exclude(pk__in=[page.pk for page in first]) if first else scope
         if ranks_in_database(pages):
-            ranked = bounded_search(pages, search_query)
+            ranked = bounded_search(pages, search_query, page_types=page_types)
             rest = RankedPages(Page.objects.all(), ranked.ids)
             combined = CombinedResults(first, rest, ranked.total, ranked.approximate)
         else:
