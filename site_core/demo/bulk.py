@@ -595,8 +595,20 @@ class BulkSeed:
         finally:
             self.executor.close()
         refresh_title_norms(self.backend)
+        self.tidy_tables()
         bump_navigation_version()
         return self.created
+
+    def tidy_tables(self):
+        """Statistics for the planner, and the search rows that refreshing the title norms
+        rewrote cleared away (they slowed every index scan of the search table). VACUUM
+        cannot run inside a transaction: in one (the tests) only ANALYZE runs."""
+        with connection.cursor() as cursor:
+            if connection.in_atomic_block:
+                cursor.execute("ANALYZE")
+            else:
+                cursor.execute("VACUUM (ANALYZE) wagtailsearch_indexentry")
+                cursor.execute("ANALYZE")
 
     def new_uuid(self):
         """A version-4 UUID from the seed's generator, for block ids (unique within a body)."""
