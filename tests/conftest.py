@@ -8,12 +8,28 @@ welcome page and points the default Site at it.
 import pytest
 
 from django.core.cache import caches
+from django.db import connection
 from django.urls import reverse
 
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 
 from tests import factories
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with autovacuum off on every table: the plan tests
+    (tests/test_query_plans.py, tests/test_search_plans.py) explain queries on tiny tables,
+    and a table that autovacuum analysed half-way through the run would be planned
+    differently from one that it did not reach."""
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for table in connection.introspection.table_names(cursor):
+                cursor.execute(
+                    f"ALTER TABLE {connection.ops.quote_name(table)} "
+                    "SET (autovacuum_enabled = false)"
+                )
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ The rule, on the plan tree:
 - a Sort, Incremental Sort, Aggregate, WindowAgg, Hash, Unique or SetOp node fails when a
   full scan feeds it without a Limit node in between: that node would read (rank, count,
   sort, hash) the whole table on every request;
-- merge and hash joins are switched off as well (see PLANNER_SWITCHES), and a Nested Loop
-  fails when its inner side is a full scan of a page table: the join has no index. A Sort above a Limit of a few rows, and any
+- merge and hash joins are switched off as well (see PLANNER_SWITCHES): on these tiny,
+  often unanalysed tables they let the planner walk a whole primary key to join a few rows. A Sort above a Limit of a few rows, and any
   node above an index scan with an Index Cond (a bounded range), are fine.
 
 The first request's queries (once per publish) are held to the first rule only; they may
@@ -122,18 +122,6 @@ def plan_problems(plan, tables, per_request=True):
     def walk(node):
         if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in tables:
             problems.append(f"Seq Scan on {node['Relation Name']}")
-        if per_request and node["Node Type"] == "Nested Loop":
-            inner = [
-                child
-                for child in node.get("Plans", [])
-                if child.get("Parent Relationship") == "Inner"
-            ]
-            for child in inner:
-                scans = [child] if is_full_scan(child, tables) else []
-                for scan in scans + full_scans_below(child, tables):
-                    problems.append(
-                        f"Nested Loop reading all of {scan['Relation Name']} per outer row"
-                    )
         if per_request and node["Node Type"] in BLOCKING_NODES:
             for scan in full_scans_below(node, tables):
                 problems.append(
