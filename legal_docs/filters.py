@@ -13,11 +13,10 @@ does not import the models: legal_docs.models imports it (and the form) at the t
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear
 
-from site_core.navigation import navigation_version
+from site_core.navigation import cached_until_change
 from site_core.search.query import build_search_query, search_ids, search_terms
 
 from .forms import SORT_NEWEST, SORT_NUMBER, SORT_OLDEST
@@ -58,12 +57,11 @@ def register_paging(values):
 def register_options(documents, register_id):
     """RegisterOptions.for_documents(documents), cached until the next publish
     (navigation_version): the choices read every document of the register."""
-    key = f"portal:register-options:{navigation_version()}:{register_id}"
-    options = cache.get(key)
-    if options is None:
-        options = RegisterOptions.for_documents(documents)
-        cache.set(key, options, OPTIONS_TIMEOUT)
-    return options
+    return cached_until_change(
+        f"register-options:{register_id}",
+        lambda: RegisterOptions.for_documents(documents),
+        OPTIONS_TIMEOUT,
+    )
 
 
 @dataclass

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -32,7 +31,7 @@ from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
-from site_core.navigation import navigation_version
+from site_core.navigation import cached_until_change
 from site_core.paging import seek_paginate
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
 
@@ -387,14 +386,12 @@ def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
     articles are left out, at most `categories` blocks.
     """
     # The categories change with a snippet publish, which renews the navigation version.
-    key = f"portal:home-categories:{navigation_version()}:{locale_id}"
-    category_list = cache.get(key)
-    if category_list is None:
-        found = NewsCategory.objects.filter(live=True)
-        if locale_id is not None:
-            found = found.filter(locale_id=locale_id)
-        category_list = list(found[:MAX_HOME_CATEGORIES])
-        cache.set(key, category_list, 3600)
+    found = NewsCategory.objects.filter(live=True)
+    if locale_id is not None:
+        found = found.filter(locale_id=locale_id)
+    category_list = cached_until_change(
+        f"home-categories:{locale_id}", lambda: list(found[:MAX_HOME_CATEGORIES])
+    )
     if not category_list:
         return []
     parts = [
@@ -438,12 +435,12 @@ class EventIndexPage(IndexPage):
         is read by the (depth, path) index once per navigation version, then each event
         row is fetched by its key.
         """
-        key = f"portal:event-ids:{self.pk}:{navigation_version()}"
-        ids = cache.get(key)
-        if ids is None:
-            ids = list(Page.objects.child_of(self).live().order_by().values_list("pk", flat=True))
-            cache.set(key, ids, 3600)
-        return ids
+        return cached_until_change(
+            f"event-ids:{self.pk}",
+            lambda: list(
+                Page.objects.child_of(self).live().order_by().values_list("pk", flat=True)
+            ),
+        )
 
     def get_events(self):
         return (

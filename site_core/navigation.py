@@ -175,6 +175,18 @@ def code_release():
     return digest.hexdigest()[:8]
 
 
+def cached_until_change(name, compute, timeout=3600):
+    """compute(), kept in the shared cache under `name` until the next change of what
+    visitors see (the navigation version): for what a page reads from every row of a list
+    (a register's filter choices, a list's ids), once per publish rather than per request."""
+    key = f"portal:{name}:{navigation_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def bump_navigation_version(**kwargs):
     """Renews everything cached for visitors (site_core/signals.py calls it).
 
