@@ -241,8 +241,8 @@ def test_register_filter_value_is_read_from_the_form():
         '</select><select id="t" name="type"><option value="">Loại</option>'
         '<option value="nghi-quyet">Nghị quyết</option></select>'
     )
-    assert bench.first_option(html, "type") == "nghi-quyet"
-    assert bench.first_option(html, "status") is None
+    assert loadgen.first_option(html, "type") == "nghi-quyet"
+    assert loadgen.first_option(html, "status") is None
 
 
 # --- discovery on the test database --------------------------------------------------------

@@ -37,17 +37,14 @@ import json
 import math
 import os
 import platform
-import re
 import shutil
 import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
-
-import psycopg2
 
 if __package__ in (None, ""):  # run as a script: python tools/bench.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -274,15 +271,6 @@ def deep_page(articles, per_page):
     return max(1, min(DEEP_PAGE, math.ceil(articles / max(1, min(per_page, 100)))))
 
 
-def first_option(html, name):
-    """The first non-empty option of the register's <select name=...> filter."""
-    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S)
-    if select:
-        for value in re.findall(r'<option value="([^"]+)"', select.group(1)):
-            return unescape(value)
-    return None
-
-
 def build_targets(pages, register_filter):
     """The URLs of one size, from discover_pages() and the register's first filter value."""
     missing = [
@@ -351,15 +339,7 @@ def recorded_size(database_url):
     """(articles, documents) recorded by a complete build, or None."""
     if not stack.database_exists(database_url):
         return None
-    parts = urlsplit(database_url)
-    connection = psycopg2.connect(
-        dbname=stack.database_name(database_url),
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        host=HOST,
-        port=parts.port or 5432,
-        connect_timeout=5,
-    )
+    connection = stack.admin_connection(database_url, stack.database_name(database_url))
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT to_regclass(%s)", [SIZE_TABLE])
@@ -373,26 +353,20 @@ def recorded_size(database_url):
 
 
 def record_size(database_url, articles, documents):
-    parts = urlsplit(database_url)
-    connection = psycopg2.connect(
-        dbname=stack.database_name(database_url),
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        host=HOST,
-        port=parts.port or 5432,
-    )
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {SIZE_TABLE} "
-            "(articles integer NOT NULL, documents integer NOT NULL, built_at timestamptz NOT NULL)"
-        )
-        cursor.execute(f"DELETE FROM {SIZE_TABLE}")  # noqa: S608
-        cursor.execute(
-            f"INSERT INTO {SIZE_TABLE} VALUES (%s, %s, now())",  # noqa: S608
-            [articles, documents],
-        )
-    connection.close()
+    connection = stack.admin_connection(database_url, stack.database_name(database_url))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {SIZE_TABLE} "
+                "(articles integer NOT NULL, documents integer NOT NULL, built_at timestamptz NOT NULL)"
+            )
+            cursor.execute(f"DELETE FROM {SIZE_TABLE}")  # noqa: S608
+            cursor.execute(
+                f"INSERT INTO {SIZE_TABLE} VALUES (%s, %s, now())",  # noqa: S608
+                [articles, documents],
+            )
+    finally:
+        connection.close()
 
 
 COUNT = """
@@ -627,7 +601,7 @@ def bench_size(config, size):
 
 async def drive_pass(config, env, pages, cached):
     _, _, register_html, _ = await loadgen.fetch(config.port, pages["register"], timeout=300)
-    value = first_option(register_html.decode("utf-8", "replace"), "type")
+    value = loadgen.first_option(register_html.decode("utf-8", "replace"), "type")
     targets = build_targets(pages, ("type", value) if value else None)
     results = await run_pass(config, targets, cached)
     stale = None

@@ -4,9 +4,20 @@ its request budget."""
 
 import asyncio
 import random
+import re
 import time
+from html import unescape
 
 HOST = "127.0.0.1"
+
+
+def first_option(html, name):
+    """The first non-empty option of a page's <select name=...> (the register's filters)."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    if select:
+        for value in re.findall(r'<option value="([^"]+)"', select.group(1)):
+            return unescape(value)
+    return None
 
 
 async def fetch(port, path, timeout=60, host=HOST):

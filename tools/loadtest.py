@@ -182,14 +182,6 @@ def discover_pages(env):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def first_option(html, name):
-    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S)
-    if select:
-        for value in re.findall(r'<option value="([^"]+)"', select.group(1)):
-            return unescape(value)
-    return None
-
-
 async def build_mix(env):
     pages = discover_pages(env)
     missing = [name for name, value in pages.items() if not value]
@@ -197,7 +189,7 @@ async def build_mix(env):
         raise RuntimeError(f"the demo portal has no live page for: {', '.join(missing)}")
     _, _, register_html = await fetch(pages["register"])
     register_html = register_html.decode("utf-8", "replace")
-    filters = {name: first_option(register_html, name) for name in ("type", "year")}
+    filters = {name: loadgen.first_option(register_html, name) for name in ("type", "year")}
     query = "&".join(f"{name}={quote(value)}" for name, value in filters.items() if value)
     _, _, legal_html = await fetch(pages["legal"])
     documents = re.findall(r'href="(/documents/\d+/[^"]+)"', legal_html.decode("utf-8", "replace"))

@@ -39,14 +39,16 @@ def database_name(database_url):
     return urlsplit(database_url).path.lstrip("/")
 
 
-def admin_connection(database_url):
+def admin_connection(database_url, dbname="postgres"):
+    """An autocommit connection to `dbname` (the maintenance database by default) on the
+    cluster of `database_url`, which must be on 127.0.0.1."""
     parts = urlsplit(database_url)
     host = parts.hostname or HOST
     if host not in {HOST, "localhost"}:
         sys.exit(f"Refusing {host!r}: the benchmark tools only use PostgreSQL on {HOST}.")
     try:
         connection = psycopg2.connect(
-            dbname="postgres",
+            dbname=dbname,
             user=parts.username or "postgres",
             password=parts.password or None,
             host=HOST,
