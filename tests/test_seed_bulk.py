@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backend
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage
 from legal_docs.numbers import parse_number_symbols
 from news.models import NewsArticlePage, NewsIndexPage
+from org_structure.models import OrgUnitPage
 from site_core.demo.bulk import words
 from site_core.text import fold
 
@@ -152,6 +153,14 @@ def test_articles_have_categories_and_tags(bulk):
         assert page.categories.exists()
         assert page.body.raw_data
     assert Tag.objects.filter(news_newsarticletag_items__content_object__in=bulk["articles"])
+
+
+def test_articles_name_units_of_their_own_language(bulk):
+    """The demo has English translations of the units; a Vietnamese article names a
+    Vietnamese unit as its source."""
+    assert OrgUnitPage.objects.exclude(locale_id=bulk["articles"][0].locale_id).exists()
+    locales = {page.source_unit.locale_id for page in bulk["articles"] if page.source_unit_id}
+    assert locales == {bulk["articles"][0].locale_id}
 
 
 def test_document_numbers_are_unique_and_valid(bulk):

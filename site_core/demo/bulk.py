@@ -642,7 +642,11 @@ class BulkSeed:
         children = Children(index)
         writer = Writer(NewsArticlePage, self.backend, self.executor, user=self.user)
         categories = list(NewsCategory.objects.filter(locale_id=index.locale_id, live=True))
-        units = list(OrgUnitPage.objects.live().values_list("pk", flat=True))
+        units = list(
+            OrgUnitPage.objects.live()
+            .filter(locale_id=index.locale_id)
+            .values_list("pk", flat=True)
+        )
         collection = Collection.objects.filter(name=NEWS_IMAGE_COLLECTION).first()
         images = (
             list(
