@@ -54,7 +54,8 @@ _request_memo = contextvars.ContextVar("portal_navigation_version", default=None
 
 
 class NavigationVersionMiddleware:
-    """First in MIDDLEWARE: one reading of the navigation version per request."""
+    """Near the top of MIDDLEWARE (only the page cache's store is outside it): one reading
+    of the navigation version per request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -117,6 +118,15 @@ def navigation_version():
     number = _read_navigation_number()
     if memo is not None:
         memo["number"] = number
+    return f"{code_release()}.{number}"
+
+
+def version_of_number(number):
+    """The version `navigation_version()` would give for `number` as read from the cache,
+    without reading or writing anything: None when the number is missing or this process
+    owes a renewal (then only `navigation_version()` knows the current version)."""
+    if number is None or _missed_renewal:
+        return None
     return f"{code_release()}.{number}"
 
 
