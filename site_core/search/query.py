@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import F, Func, IntegerField
 from django.db.models.expressions import CombinedExpression
@@ -229,35 +230,50 @@ def newest_matches(queryset, entries, count, estimate):
     """Ids of the newest `count` pages of `queryset` among the matching `entries`, of which
     PostgreSQL expects `estimate`.
 
-    The entries are read through the GIN index on (page id, title || body) of site_core.search
+    One statement per pass: the pages of `queryset` (the scope's filters: live, public,
+    site, language) whose ids are among the matching entries' page ids, newest first. The
+    entries are read through the GIN index on (page id, title || body) of site_core.search
     migration 0001. When PostgreSQL expects more than twice `count` matches, first only
     among the newest pages (a window of page ids sized from the estimate to hold about twice
     `count` matches: a common word looks at a few hundred entries, a rarer word at more),
-    wider when the window holds fewer; otherwise, or finally, without a window; then only those entries' pages are read, by key, for the scope's filters (live,
-    public, site, language). Only when the scope drops some of them and more entries
-    match is the scope applied to every matching entry instead (exact, slower).
+    wider when the window holds fewer than `count` pages in scope; otherwise, or finally,
+    among all the matching entries. The scope is applied before the limit, so the result
+    is exactly the newest `count` matching pages in scope whichever pass finds them.
     """
-    newest = entries.order_by("-page_key").values_list("page_key", flat=True)
-    page_ids = []
+    keys = entries.order_by()
+    pages = queryset.order_by("-pk").values_list("pk", flat=True)
     if estimate > count * WINDOW_SLACK:
-        top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        top = newest_page_id()
         # At most WINDOW_SPREAD times the pages wanted at first: the planner multiplies
         # the words' shares, so it underestimates words that go together ("chuyển đổi số").
         window = math.ceil(count * WINDOW_SLACK * min(max(top, 1) / estimate, WINDOW_SPREAD))
         for _ in range(WINDOW_PASSES):
             if window >= top:
                 break
-            page_ids = list(newest.filter(page_key__gt=top - window)[:count])
-            if len(page_ids) == count:
-                break
+            ids = list(pages.filter(pk__in=keys.filter(page_key__gt=top - window))[:count])
+            if len(ids) == count:
+                return ids
             window *= WINDOW_GROWTH
-    if len(page_ids) < count:
-        page_ids = list(newest[:count])
-    ids = list(queryset.filter(pk__in=page_ids).order_by("-pk").values_list("pk", flat=True))
-    if len(ids) < count and len(page_ids) == count:
-        pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
-        ids = list(pages.values_list("pk", flat=True)[:count])
-    return ids
+    return list(pages.filter(pk__in=keys)[:count])
+
+
+# How long the newest page id is kept in the cache (`newest_page_id`).
+NEWEST_PAGE_ID_SECONDS = 60
+NEWEST_PAGE_ID_KEY = "portal_search:newest_page_id"
+
+
+def newest_page_id():
+    """The highest page id, read from the database at most once a minute (shared cache).
+
+    Only the lower edge of `newest_matches`' windows depends on it, never an upper one, so
+    a value read before newer pages were added still finds them: the window is only a
+    little wider than planned until the value is read again.
+    """
+    top = cache.get(NEWEST_PAGE_ID_KEY)
+    if top is None:
+        top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        cache.set(NEWEST_PAGE_ID_KEY, top, NEWEST_PAGE_ID_SECONDS)
+    return top
 
 
 def title_matches(queryset, results, limit, page_types=None):
