@@ -21,6 +21,7 @@ Visitor input never reaches a query parser as typed: `clean_query` bounds and cl
 and an empty query builds no query at all (no results, never an error).
 """
 
+import hashlib
 import json
 import math
 import unicodedata
@@ -257,6 +258,8 @@ def newest_matches(queryset, entries, count, estimate):
     return list(pages.filter(pk__in=keys)[:count])
 
 
+# How long PostgreSQL's estimate of a search's matches is kept in the cache (`estimated_rows`).
+ESTIMATE_SECONDS = 600
 # How long the newest page id is kept in the cache (`newest_page_id`).
 NEWEST_PAGE_ID_SECONDS = 60
 NEWEST_PAGE_ID_KEY = "portal_search:newest_page_id"
@@ -307,9 +310,22 @@ def page_content_type_ids(*page_types):
 
 
 def estimated_rows(queryset):
-    """PostgreSQL's estimate of how many rows `queryset` returns (EXPLAIN, reads no rows)."""
-    plan = json.loads(queryset.explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
+    """PostgreSQL's estimate of how many rows `queryset` returns (EXPLAIN, reads no rows),
+    kept in the cache for ESTIMATE_SECONDS.
+
+    The estimate comes from the table statistics only, which change when the table is
+    analysed (autovacuum, after many changes), not with each new page: a few minutes old,
+    it is the estimate PostgreSQL would give now, and one request in many asks again.
+    """
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+    key = f"portal_search:estimate:{digest}"
+    rows = cache.get(key)
+    if rows is None:
+        plan = json.loads(queryset.explain(format="json"))
+        rows = int(plan[0]["Plan"]["Plan Rows"])
+        cache.set(key, rows, ESTIMATE_SECONDS)
+    return rows
 
 
 def round_estimate(number):
