@@ -162,17 +162,18 @@ def bounded_search(queryset, query, limit=None, title_limit=None, page_types=Non
     newest first and testing each one's entry (its vectors are read and decompressed).
     Instead, bounded statements driven by the search index entries:
 
-    1. candidates (`newest_matches`): the entries of the newest `limit` + 1 matching pages,
-       by the page id kept in the entry (`page_id_expression`, in a GIN index with the
-       vectors: site_core.search migration 0001), looked for among the newest pages first,
-       then those pages' scope filters (live, public, site, language) on them only;
+    1. candidates (`newest_matches`): the newest `limit` + 1 matching pages in scope (live,
+       public, site, language), by the page id kept in the entry (`page_id_expression`, in
+       a GIN index with the vectors: site_core.search migration 0001), looked for among the
+       newest pages first, one statement per pass;
     2. the newest `title_limit` pages whose title matches, the same way through the stock
        GIN index on the entries' title: an old page named by the query still ranks first, however
        many newer pages only mention the words (skipped when the planner expects the
        words in thousands of titles: those are among the newest matches anyway);
     3. if there are more than `limit` matches, the total is the planner's estimate of the
        matching entries (EXPLAIN, no rows read), otherwise the number of matches, exactly;
-    4. the stock backend ranks those candidates only (their ids are the filter).
+    4. the stock backend ranks those candidates only (their ids are the filter), finding
+       each one's entry through the btree on object_id (site_core.search migration 0002).
 
     `page_types` (page models; None: every subclass of the queryset's model) narrows the
     index entries read to those types' content types, as the scope is narrowed (?type=).
