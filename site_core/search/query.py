@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import F, Func, IntegerField
+from django.db.models import BooleanField, F, Func, IntegerField
 from django.db.models.expressions import CombinedExpression
 
 from wagtail import hooks
@@ -242,8 +243,14 @@ def newest_matches(queryset, entries, count, estimate):
     among all the matching entries. The scope is applied before the limit, so the result
     is exactly the newest `count` matching pages in scope whichever pass finds them.
     """
-    keys = entries.order_by()
     pages = queryset.order_by("-pk").values_list("pk", flat=True)
+
+    def among(keys):
+        # `id = ANY(ARRAY(<keys>))`: the keys are read once, then the page key index is
+        # walked newest first for them, stopping at `count` (an `IN (<keys>)` semi-join
+        # probes the pages one by one and sorts them: 3 to 8 times slower at 100,000).
+        return pages.filter(EqualsAny(F("pk"), ArraySubquery(keys.order_by())))
+
     if estimate > count * WINDOW_SLACK:
         top = newest_page_id()
         # At most WINDOW_SPREAD times the pages wanted at first: the planner multiplies
@@ -252,11 +259,19 @@ def newest_matches(queryset, entries, count, estimate):
         for _ in range(WINDOW_PASSES):
             if window >= top:
                 break
-            ids = list(pages.filter(pk__in=keys.filter(page_key__gt=top - window))[:count])
+            ids = list(among(entries.filter(page_key__gt=top - window))[:count])
             if len(ids) == count:
                 return ids
             window *= WINDOW_GROWTH
-    return list(pages.filter(pk__in=keys)[:count])
+    return list(among(entries)[:count])
+
+
+class EqualsAny(Func):
+    """`expression = ANY(array)` (PostgreSQL), a condition for `filter()`."""
+
+    arg_joiner = " = ANY("
+    template = "%(expressions)s)"
+    output_field = BooleanField()
 
 
 # How long PostgreSQL's estimate of a search's matches is kept in the cache (`estimated_rows`).
