@@ -21,6 +21,7 @@ Visitor input never reaches a query parser as typed: `clean_query` bounds and cl
 and an empty query builds no query at all (no results, never an error).
 """
 
+import hashlib
 import json
 import math
 import unicodedata
@@ -28,9 +29,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.db import connections
-from django.db.models import F, Func, IntegerField
+from django.db.models import BooleanField, F, Func, IntegerField
 from django.db.models.expressions import CombinedExpression
 
 from wagtail import hooks
@@ -160,17 +163,18 @@ def bounded_search(queryset, query, limit=None, title_limit=None, page_types=Non
     newest first and testing each one's entry (its vectors are read and decompressed).
     Instead, bounded statements driven by the search index entries:
 
-    1. candidates (`newest_matches`): the entries of the newest `limit` + 1 matching pages,
-       by the page id kept in the entry (`page_id_expression`, in a GIN index with the
-       vectors: site_core.search migration 0001), looked for among the newest pages first,
-       then those pages' scope filters (live, public, site, language) on them only;
+    1. candidates (`newest_matches`): the newest `limit` + 1 matching pages in scope (live,
+       public, site, language), by the page id kept in the entry (`page_id_expression`, in
+       a GIN index with the vectors: site_core.search migration 0001), looked for among the
+       newest pages first, one statement per pass;
     2. the newest `title_limit` pages whose title matches, the same way through the stock
        GIN index on the entries' title: an old page named by the query still ranks first, however
        many newer pages only mention the words (skipped when the planner expects the
        words in thousands of titles: those are among the newest matches anyway);
     3. if there are more than `limit` matches, the total is the planner's estimate of the
        matching entries (EXPLAIN, no rows read), otherwise the number of matches, exactly;
-    4. the stock backend ranks those candidates only (their ids are the filter).
+    4. the stock backend ranks those candidates only (their ids are the filter), finding
+       each one's entry through the btree on object_id (site_core.search migration 0002).
 
     `page_types` (page models; None: every subclass of the queryset's model) narrows the
     index entries read to those types' content types, as the scope is narrowed (?type=).
@@ -229,35 +233,66 @@ def newest_matches(queryset, entries, count, estimate):
     """Ids of the newest `count` pages of `queryset` among the matching `entries`, of which
     PostgreSQL expects `estimate`.
 
-    The entries are read through the GIN index on (page id, title || body) of site_core.search
+    One statement per pass: the pages of `queryset` (the scope's filters: live, public,
+    site, language) whose ids are among the matching entries' page ids, newest first. The
+    entries are read through the GIN index on (page id, title || body) of site_core.search
     migration 0001. When PostgreSQL expects more than twice `count` matches, first only
     among the newest pages (a window of page ids sized from the estimate to hold about twice
     `count` matches: a common word looks at a few hundred entries, a rarer word at more),
-    wider when the window holds fewer; otherwise, or finally, without a window; then only those entries' pages are read, by key, for the scope's filters (live,
-    public, site, language). Only when the scope drops some of them and more entries
-    match is the scope applied to every matching entry instead (exact, slower).
+    wider when the window holds fewer than `count` pages in scope; otherwise, or finally,
+    among all the matching entries. The scope is applied before the limit, so the result
+    is exactly the newest `count` matching pages in scope whichever pass finds them.
     """
-    newest = entries.order_by("-page_key").values_list("page_key", flat=True)
-    page_ids = []
+    pages = queryset.order_by("-pk").values_list("pk", flat=True)
+
+    def among(keys):
+        # `id = ANY(ARRAY(<keys>))`: the keys are read once, then the page key index is
+        # walked newest first for them, stopping at `count` (an `IN (<keys>)` semi-join
+        # probes the pages one by one and sorts them: 3 to 8 times slower at 100,000).
+        return pages.filter(EqualsAny(F("pk"), ArraySubquery(keys.order_by())))
+
     if estimate > count * WINDOW_SLACK:
-        top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        top = newest_page_id()
         # At most WINDOW_SPREAD times the pages wanted at first: the planner multiplies
         # the words' shares, so it underestimates words that go together ("chuyển đổi số").
         window = math.ceil(count * WINDOW_SLACK * min(max(top, 1) / estimate, WINDOW_SPREAD))
         for _ in range(WINDOW_PASSES):
             if window >= top:
                 break
-            page_ids = list(newest.filter(page_key__gt=top - window)[:count])
-            if len(page_ids) == count:
-                break
+            ids = list(among(entries.filter(page_key__gt=top - window))[:count])
+            if len(ids) == count:
+                return ids
             window *= WINDOW_GROWTH
-    if len(page_ids) < count:
-        page_ids = list(newest[:count])
-    ids = list(queryset.filter(pk__in=page_ids).order_by("-pk").values_list("pk", flat=True))
-    if len(ids) < count and len(page_ids) == count:
-        pages = queryset.filter(pk__in=entries.order_by()).order_by("-pk")
-        ids = list(pages.values_list("pk", flat=True)[:count])
-    return ids
+    return list(among(entries)[:count])
+
+
+class EqualsAny(Func):
+    """`expression = ANY(array)` (PostgreSQL), a condition for `filter()`."""
+
+    arg_joiner = " = ANY("
+    template = "%(expressions)s)"
+    output_field = BooleanField()
+
+
+# How long PostgreSQL's estimate of a search's matches is kept in the cache (`estimated_rows`).
+ESTIMATE_SECONDS = 600
+# How long the newest page id is kept in the cache (`newest_page_id`).
+NEWEST_PAGE_ID_SECONDS = 60
+NEWEST_PAGE_ID_KEY = "portal_search:newest_page_id"
+
+
+def newest_page_id():
+    """The highest page id, read from the database at most once a minute (shared cache).
+
+    Only the lower edge of `newest_matches`' windows depends on it, never an upper one, so
+    a value read before newer pages were added still finds them: the window is only a
+    little wider than planned until the value is read again.
+    """
+    top = cache.get(NEWEST_PAGE_ID_KEY)
+    if top is None:
+        top = Page.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        cache.set(NEWEST_PAGE_ID_KEY, top, NEWEST_PAGE_ID_SECONDS)
+    return top
 
 
 def title_matches(queryset, results, limit, page_types=None):
@@ -291,9 +326,22 @@ def page_content_type_ids(*page_types):
 
 
 def estimated_rows(queryset):
-    """PostgreSQL's estimate of how many rows `queryset` returns (EXPLAIN, reads no rows)."""
-    plan = json.loads(queryset.explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
+    """PostgreSQL's estimate of how many rows `queryset` returns (EXPLAIN, reads no rows),
+    kept in the cache for ESTIMATE_SECONDS.
+
+    The estimate comes from the table statistics only, which change when the table is
+    analysed (autovacuum, after many changes), not with each new page: a few minutes old,
+    it is the estimate PostgreSQL would give now, and one request in many asks again.
+    """
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+    key = f"portal_search:estimate:{digest}"
+    rows = cache.get(key)
+    if rows is None:
+        plan = json.loads(queryset.explain(format="json"))
+        rows = int(plan[0]["Plan"]["Plan Rows"])
+        cache.set(key, rows, ESTIMATE_SECONDS)
+    return rows
 
 
 def round_estimate(number):
