@@ -5,12 +5,14 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from legal_docs.filters import DEFAULT_ORDER as REGISTER_ORDER
 from legal_docs.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import (
     ARTICLE_ORDER,
+    LISTING_RENDITION,
     EventIndexPage,
     EventPage,
     NewsArticlePage,
@@ -19,6 +21,7 @@ from news.models import (
     listing_image_prefetch,
 )
 from site_core.models import BasePage
+from site_core.navigation import cached_until_change
 from site_core.query import cached_private_q
 from site_core.routing import route_by_url_path
 from site_core.serializers import RichTextHTMLField
@@ -81,24 +84,69 @@ class HomePage(BasePage):
         # its home page; other pages name it as publisher or organiser.
         return [{**context.organization(detailed=True), "url": context.url}]
 
+    def get_lists(self):
+        """What the home page lists besides the upcoming events: {"featured": [articles],
+        "latest": [articles], "blocks": [(category, [articles])], "documents": [documents],
+        "sections": [pages]}, with the images and renditions the cards show.
+
+        Kept until the next change (the navigation version, which every publish, unpublish,
+        move, deletion, snippet, image and document change renews): the queries, among them
+        the UNION of one query per category, run once per change, not per view. The layout
+        fields are in the key, so that a preview of other numbers neither reads nor writes
+        the live lists. The upcoming events change with the clock and are read per view.
+        """
+        featured_count = max(1, self.featured_count)
+        per_category = max(1, self.latest_per_category)
+
+        def compute():
+            articles = (
+                NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
+            )
+            featured = list(
+                articles.filter(is_featured=True).order_by(*ARTICLE_ORDER)[:featured_count]
+            )
+            latest = list(
+                articles.exclude(pk__in=[a.pk for a in featured]).order_by(*ARTICLE_ORDER)[:6]
+            )
+            # One image query and one rendition query for both lists (the category blocks
+            # show no image); a missing rendition is made now, so that the kept copy has it.
+            prefetch_related_objects(featured + latest, listing_image_prefetch("featured_image"))
+            for article in featured + latest:
+                if article.featured_image is not None:
+                    get_renditions_or_not_found(article.featured_image, [LISTING_RENDITION])
+            sections = list(
+                Page.objects.child_of(self)
+                .live()
+                .in_menu()
+                .exclude(cached_private_q())
+                .specific(defer=True)
+            )
+            return {
+                "featured": featured,
+                "latest": latest,
+                "blocks": latest_per_category(
+                    articles, per_category=per_category, locale_id=self.locale_id
+                ),
+                "documents": list(
+                    LegalDocumentPage.objects.live()
+                    .public()
+                    .descendant_of(self)
+                    .defer_streamfields()
+                    .select_related("document_type", "issuer")
+                    .prefetch_related("co_issuers")  # number_symbol reads them
+                    .order_by(*REGISTER_ORDER)[:6]
+                ),
+                "sections": sections,
+            }
+
+        return cached_until_change(f"home:{self.pk}:{featured_count}:{per_category}", compute)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
-        featured = list(
-            articles.filter(is_featured=True).order_by(*ARTICLE_ORDER)[
-                : max(1, self.featured_count)
-            ]
-        )
-        latest = list(
-            articles.exclude(pk__in=[a.pk for a in featured]).order_by(*ARTICLE_ORDER)[:6]
-        )
-        # One image query and one rendition query for both lists.
-        prefetch_related_objects(featured + latest, listing_image_prefetch("featured_image"))
-        context["featured_articles"] = featured
-        context["latest_articles"] = latest
-        context["category_blocks"] = latest_per_category(
-            articles, per_category=max(1, self.latest_per_category), locale_id=self.locale_id
-        )
+        lists = self.get_lists()
+        context["featured_articles"] = lists["featured"]
+        context["latest_articles"] = lists["latest"]
+        context["category_blocks"] = lists["blocks"]
         context["upcoming_events"] = list(
             EventPage.objects.live()
             .public()
@@ -107,23 +155,11 @@ class HomePage(BasePage):
             .filter(start__gte=timezone.now())
             .order_by("start", "pk")[:4]
         )
-        context["newest_documents"] = list(
-            LegalDocumentPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .defer_streamfields()
-            .select_related("document_type", "issuer")
-            .prefetch_related("co_issuers")  # number_symbol reads them
-            .order_by(*REGISTER_ORDER)[:6]
-        )
-        sections = list(
-            Page.objects.child_of(self)
-            .live()
-            .in_menu()
-            .exclude(cached_private_q())
-            .specific(defer=True)
-        )
+        context["newest_documents"] = lists["documents"]
+        sections = lists["sections"]
         context["sections"] = sections
+        # Read with the chrome in one round trip (portal_tags.prefetch_chrome).
+        context["chrome_fragments"] = [("home_related_links", "site")]
         context["news_index"] = first_of_type(sections, NewsIndexPage)
         context["event_index"] = first_of_type(sections, EventIndexPage)
         context["doc_index"] = first_of_type(sections, LegalDocumentIndexPage)

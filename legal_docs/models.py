@@ -136,7 +136,12 @@ class LegalDocumentIndexPage(IndexPage):
         paging = register_paging(values)
         if paging:
             keys, descending = paging
-            documents = seek_paginate(request, rows, keys, per_page=20, descending=descending)
+            # The register, its valid filter values and the day (the status of a document
+            # changes with the date) name the list (seek_paginate).
+            name = f"register:{self.pk}:{timezone.localdate()}:{sorted(values.items())!r}"
+            documents = seek_paginate(
+                request, rows, keys, per_page=20, descending=descending, name=name
+            )
         else:
             documents = paginate(request, rows, per_page=20)
         for document in documents.object_list:

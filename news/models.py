@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -39,6 +40,7 @@ from site_core.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.text import vietnamese_slugify
 
 LISTING_RENDITION = "fill-480x270"
+ARTICLE_RENDITION = "width-1200"
 # Every list of articles runs newest first on the index news_article_date_idx.
 ARTICLE_ORDER_KEYS = ("date", "pk")
 ARTICLE_ORDER = ("-date", "-pk")
@@ -134,7 +136,9 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         )
         return with_listing_renditions(qs, "featured_image")
 
-    def render_listing(self, request, articles, heading="", filter_label=""):
+    def render_listing(self, request, articles, heading="", filter_label="", name=""):
+        """`name`: what selects `articles` among this index's lists ("" for all of them,
+        "category:3"...): names the list's cached count and page boundaries."""
         if self.per_page < 1:
             self.per_page = 12
         return self.render(
@@ -142,11 +146,15 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             context_overrides={
                 # Seek paging on the (date, pk) index, in the order of get_articles().
                 "articles": seek_paginate(
-                    request, articles, ARTICLE_ORDER_KEYS, per_page=min(self.per_page, 100)
+                    request,
+                    articles,
+                    ARTICLE_ORDER_KEYS,
+                    per_page=min(self.per_page, 100),
+                    name=f"news:{self.pk}:{name}",
                 ),
                 "listing_heading": heading,
                 "filter_label": filter_label,
-                "categories": NewsCategory.objects.filter(locale_id=self.locale_id, live=True),
+                "categories": live_categories(self.locale_id),
             },
         )
 
@@ -157,9 +165,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     @path("chuyen-muc/<slug:slug>/", name="category")
     def category_route(self, request, slug):
         # A category never published holds its unreviewed draft in its row: not for visitors.
-        category = NewsCategory.objects.filter(
-            slug=slug, locale_id=self.locale_id, live=True
-        ).first()
+        category = next((c for c in live_categories(self.locale_id) if c.slug == slug), None)
         if category is None:
             raise Http404("Không có chuyên mục này.")
         return self.render_listing(
@@ -169,6 +175,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             self.get_articles().filter(in_category(category.pk)),
             heading=category.name,
             filter_label=f"Chuyên mục: {category.name}",
+            name=f"category:{category.pk}",
         )
 
     @path("don-vi/<slug:slug>/", name="unit")
@@ -181,6 +188,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             self.get_articles().filter(source_unit=unit),
             heading=unit.title,
             filter_label=f"Đơn vị: {unit.title}",
+            name=f"unit:{unit.pk}",
         )
 
     @path("nam/<int:year>/", name="year")
@@ -192,6 +200,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             self.get_articles().filter(date__year=year),
             heading=f"Năm {year}",
             filter_label=f"Năm {year}",
+            name=f"year:{year}",
         )
 
     @path("nam/<int:year>/thang/<int:month>/", name="month")
@@ -203,6 +212,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             self.get_articles().filter(date__year=year, date__month=month),
             heading=f"Tháng {month:02d}/{year}",
             filter_label=f"Tháng {month:02d}/{year}",
+            name=f"month:{year}-{month}",
         )
 
     @path("the/<str:tag>/", name="tag")
@@ -217,7 +227,11 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         # Headings show the tag as editors typed it ("giáo dục"), not its slug.
         name = Tag.objects.filter(slug=tag).values_list("name", flat=True).first() or tag
         return self.render_listing(
-            request, articles, heading=f"Thẻ: {name}", filter_label=f"Thẻ: {name}"
+            request,
+            articles,
+            heading=f"Thẻ: {name}",
+            filter_label=f"Thẻ: {name}",
+            name=f"tag:{tag}",
         )
 
 
@@ -365,12 +379,26 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_categories"] = self.categories.filter(live=True)
-        context["article_tags"] = self.tags.all()
+        if getattr(request, "is_preview", False):
+            # A draft's own categories, tags, documents and image, read afresh.
+            context.update(self.get_related_content())
+        else:
+            # The published article's (its row holds the live content), kept until the
+            # next change of what visitors see: any publish, unpublish, move, deletion,
+            # snippet, image or document change renews the navigation version.
+            context.update(cached_until_change(f"article:{self.pk}", self.get_related_content))
+        return context
+
+    def get_related_content(self):
+        """What the article page shows besides its own fields, as plain lists: its
+        categories, tags, related documents and related articles, its featured image and
+        source unit. The renditions the page shows are created here, so that a kept copy
+        never lacks one."""
+        categories = list(self.categories.filter(live=True))
         # In previews and revision views related_documents is modelcluster's in-memory
         # FakeQuerySet, which has no live(): select the same pages from the database.
         documents = self._meta.get_field("related_documents").related_model.objects
-        context["documents"] = (
+        documents = (
             documents.filter(pk__in=self.related_documents.values_list("id", flat=True))
             .live()
             .public()
@@ -379,7 +407,7 @@ class NewsArticlePage(BasePage):
         )
         # Newest first on the date index, each candidate checked for a shared category
         # (EXISTS): no join of the whole category table, no DISTINCT, no sort.
-        category_ids = [c.pk for c in context["article_categories"]]
+        category_ids = [c.pk for c in categories]
         same_category = NewsArticlePage.categories.through.objects.filter(
             newsarticlepage_id=OuterRef("pk"), newscategory_id__in=category_ids
         )
@@ -391,10 +419,39 @@ class NewsArticlePage(BasePage):
             .filter(Exists(same_category))
             .order_by(*ARTICLE_ORDER)
         )
-        if not category_ids:
-            related = related.none()
-        context["related_articles"] = with_listing_renditions(related[:4], "featured_image")
-        return context
+        related = (
+            list(with_listing_renditions(related[:4], "featured_image")) if category_ids else []
+        )
+        for article in related:
+            if article.featured_image is not None:
+                get_renditions_or_not_found(article.featured_image, [LISTING_RENDITION])
+        image = None
+        if self.featured_image_id:
+            image = (
+                get_image_model()
+                .objects.prefetch_renditions(ARTICLE_RENDITION)
+                .filter(pk=self.featured_image_id)
+                .first()
+            )
+            if image is not None:
+                get_renditions_or_not_found(image, [ARTICLE_RENDITION])
+        return {
+            "article_categories": categories,
+            "article_tags": list(self.tags.all()),
+            "documents": list(documents),
+            "related_articles": related,
+            "featured_image": image,
+            "source_unit": self.source_unit if self.source_unit_id else None,
+        }
+
+
+def live_categories(locale_id):
+    """The live categories of a language, in their order: kept until the next change (a
+    category's publish, unpublish or save renews the navigation version)."""
+    return cached_until_change(
+        f"news-categories:{locale_id}",
+        lambda: list(NewsCategory.objects.filter(locale_id=locale_id, live=True)),
+    )
 
 
 def in_category(category_id):

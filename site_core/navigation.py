@@ -130,9 +130,22 @@ def version_of_number(number):
     return f"{code_release()}.{number}"
 
 
+# Keys of the default cache that nearly every request reads right after the version (the
+# list of view restrictions, site_core/query.py): read with it in one round trip and kept
+# in the request's prefetch (`prefetched_get`). Their values carry the version they were
+# computed for, since they are read before the version is known.
+READ_WITH_VERSION = []
+
+
 def _read_navigation_number():
     global _missed_renewal
-    number = cache.get(NAVIGATION_VERSION_KEY)
+    memo = _request_memo.get()
+    if memo is not None and READ_WITH_VERSION:
+        found = cache.get_many([NAVIGATION_VERSION_KEY, *READ_WITH_VERSION])
+        number = found.get(NAVIGATION_VERSION_KEY)
+        memo.setdefault(PREFETCHED, {}).update({key: found.get(key) for key in READ_WITH_VERSION})
+    else:
+        number = cache.get(NAVIGATION_VERSION_KEY)
     if number is None:
         cache.add(NAVIGATION_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
         number = cache.get(NAVIGATION_VERSION_KEY)

@@ -87,8 +87,9 @@ class SeekPaginator(Paginator):
     field names or expressions, the last one unique (the primary key).
     """
 
-    def __init__(self, queryset, per_page, keys, descending=True):
+    def __init__(self, queryset, per_page, keys, descending=True, name=None):
         super().__init__(queryset, per_page)
+        self.name = name
         self.keys = [as_expression(key) for key in keys]
         self.descending = descending
         ordering = [key.desc() if descending else key.asc() for key in self.keys]
@@ -103,14 +104,32 @@ class SeekPaginator(Paginator):
 
     @cached_property
     def cache_base(self):
-        sql, params = self.ordered.query.sql_with_params()
-        digest = hashlib.sha256(repr((sql, params, self.per_page)).encode()).hexdigest()[:24]
+        if self.name is not None:
+            # Named by the caller: no SQL compiled just to name the list.
+            identity = (self.name, self.descending, self.per_page)
+        else:
+            identity = (*self.ordered.query.sql_with_params(), self.per_page)
+        digest = hashlib.sha256(repr(identity).encode()).hexdigest()[:24]
         return f"{CACHE_PREFIX}:{navigation_version()}:{digest}"
+
+    def read(self, *suffixes):
+        """Cache entries `{cache_base}:{suffix}` read in one round trip, kept for this
+        paginator: the count and the chunks a page needs are one MGET, not one GET each."""
+        wanted = [suffix for suffix in suffixes if suffix not in self.found]
+        if wanted:
+            keys = {f"{self.cache_base}:{suffix}": suffix for suffix in wanted}
+            values = cache.get_many(list(keys))
+            self.found.update({suffix: values.get(key) for key, suffix in keys.items()})
+        return [self.found[suffix] for suffix in suffixes]
+
+    @cached_property
+    def found(self):
+        return {}
 
     @cached_property
     def count(self):
         key = f"{self.cache_base}:count"
-        count = cache.get(key)
+        (count,) = self.read("count")
         if count is None:
             count = self.ordered.order_by().count()
             cache.set(key, count, CACHE_TIMEOUT)
@@ -130,12 +149,12 @@ class SeekPaginator(Paginator):
 
         Missing chunks are computed front to back from the nearest cached one, each
         continuing after the last key of the one before."""
-        found = cache.get(f"{self.cache_base}:chunk:{index}")
+        (found,) = self.read(f"chunk:{index}")
         if found is not None:
             return found
         start, after = index, None
         while start > 0:
-            previous = cache.get(f"{self.cache_base}:chunk:{start - 1}")
+            (previous,) = self.read(f"chunk:{start - 1}")
             if previous is not None:
                 after = previous[1]
                 if after is None:  # the list ends before this chunk
@@ -149,6 +168,7 @@ class SeekPaginator(Paginator):
             keys = [tuple(row) for row in rows[: CHUNK_PAGES * self.per_page]]
             found = (keys[:: self.per_page], keys[-1] if keys else None)
             cache.set(f"{self.cache_base}:chunk:{number}", found, CACHE_TIMEOUT)
+            self.found[f"chunk:{number}"] = found
             after = found[1]
             if after is None:
                 return found if number == index else ([], None)
@@ -159,6 +179,17 @@ class SeekPaginator(Paginator):
         chunk_index, position = divmod(number - 1, CHUNK_PAGES)
         starts = self.chunk(chunk_index)[0]
         return starts[position] if position < len(starts) else None
+
+    def validate_number(self, number):
+        # The count and the chunks of the asked page and of the next one, in one round trip
+        # (validate_number reads the count first).
+        try:
+            asked = int(number)
+        except (TypeError, ValueError):
+            asked = 1
+        if asked >= 1:
+            self.read("count", *{f"chunk:{(n - 1) // CHUNK_PAGES}" for n in (asked, asked + 1)})
+        return super().validate_number(number)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -178,8 +209,13 @@ class SeekPaginator(Paginator):
         return self._get_page(list(rows[: self.per_page]), number, self)
 
 
-def seek_paginate(request, queryset, keys, per_page=10, descending=True):
+def seek_paginate(request, queryset, keys, per_page=10, descending=True, name=None):
     """Like site_core.models.paginate (any ?page= value gives a valid page: non-numbers
-    the first, out of range the last), by seek instead of OFFSET."""
-    paginator = SeekPaginator(queryset, per_page, keys, descending=descending)
+    the first, out of range the last), by seek instead of OFFSET.
+
+    `name`: what identifies the list (its page, its filters) among every list paged
+    this way, for the keys of its cached count and boundaries; by default a digest of its
+    SQL, which costs compiling the query once more per request. Two lists of different
+    rows must never share a name."""
+    paginator = SeekPaginator(queryset, per_page, keys, descending=descending, name=name)
     return paginator.get_page(request.GET.get("page"))

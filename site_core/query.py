@@ -4,27 +4,38 @@ from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from site_core.navigation import navigation_version, request_memo
+from site_core.navigation import (
+    READ_WITH_VERSION,
+    navigation_version,
+    prefetched_get,
+    request_memo,
+)
 
-RESTRICTIONS_KEY = "portal:view-restrictions:{version}"
+RESTRICTIONS_KEY = "portal:view-restrictions"
 # Not forever: a version bump lost while Redis was down (django-redis ignores the error)
 # would otherwise keep an outdated list of private sections once Redis is back.
 RESTRICTIONS_TIMEOUT = 600
+# Read with the navigation version, in the same round trip (site_core/navigation.py).
+READ_WITH_VERSION.append(RESTRICTIONS_KEY)
 
 
 def restricted_sections():
-    """(path, depth) of every page with a view restriction, cached under the navigation
-    version, which changes whenever a restriction is saved or deleted (site_core/signals.py)."""
-    key = RESTRICTIONS_KEY.format(version=navigation_version())
+    """(path, depth) of every page with a view restriction, cached with the navigation
+    version it was read under; that version changes whenever a restriction is saved or
+    deleted (site_core/signals.py), and a list kept under another version is read again."""
+    version = navigation_version()
     memo = request_memo()
-    if memo is not None and key in memo:  # asked several times by one request
-        return memo[key]
-    sections = cache.get(key)
-    if sections is None:
+    asked = memo.get(RESTRICTIONS_KEY) if memo is not None else None
+    if asked is not None and asked[0] == version:  # asked several times by one request
+        return asked[1]
+    kept = prefetched_get(cache, RESTRICTIONS_KEY)
+    if kept is not None and kept[0] == version:
+        sections = kept[1]
+    else:
         sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(key, sections, timeout=RESTRICTIONS_TIMEOUT)
+        cache.set(RESTRICTIONS_KEY, (version, sections), timeout=RESTRICTIONS_TIMEOUT)
     if memo is not None:
-        memo[key] = sections
+        memo[RESTRICTIONS_KEY] = (version, sections)
     return sections
 
 

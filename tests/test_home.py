@@ -18,7 +18,7 @@ from site_core.models import StandardPage
 from tests import factories
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-HOME_BUDGET = 14
+HOME_BUDGET = 6
 
 
 def local(*args):
@@ -171,3 +171,21 @@ def test_home_query_budget(
 ):
     _fill_home(news_index, event_index, document_index, count)
     assert_render_budget("/", HOME_BUDGET)
+
+
+def test_home_lists_are_renewed_by_a_publish_and_an_unpublish(
+    client, home_page, news_index, filled_home
+):
+    """The lists are kept until the next change (HomePage.get_lists): a visitor right after
+    a publish or an unpublish sees it."""
+    assert "Tin vừa xuất bản" not in client.get("/").content.decode()  # fills the lists
+    article = factories.NewsArticlePageFactory(
+        parent=news_index, title="Tin vừa xuất bản", is_featured=True, live=False
+    )
+    article.save_revision().publish()
+
+    assert "Tin vừa xuất bản" in client.get("/").content.decode()
+
+    article.refresh_from_db()
+    article.unpublish()
+    assert "Tin vừa xuất bản" not in client.get("/").content.decode()

@@ -11,6 +11,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.urls import NoReverseMatch
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from site_core import navigation, seo
@@ -52,9 +53,12 @@ def prefetch_chrome(context):
     if request is None or getattr(request, "is_preview", False):
         return ""
     page = navigation.current_page(context.get("page"))
+    # A page's own `{% wagtailcache %}` fragments that vary on the same keys, named by its
+    # view in the context (the home page's related links).
+    fragments = (*CHROME_FRAGMENTS, *context.get("chrome_fragments", ()))
     keys = [
         make_template_fragment_key(name, [navigation.cache_key(part, request, page)])
-        for name, part in CHROME_FRAGMENTS
+        for name, part in fragments
     ]
     keys += [
         seo.page_meta_cache_key(request, page),
@@ -105,6 +109,26 @@ def parent_route_url(context, page, route_name, *args):
         return base.rstrip("/") + "/" + parent.reverse_subpage(route_name, args=args).lstrip("/")
     except NoReverseMatch:  # a slug the route does not accept must not break the page
         return ""
+
+
+# --- images -------------------------------------------------------------------------------
+
+
+@register.simple_tag
+def listing_image(image, spec, **attrs):
+    """`{% image image spec attr=value %}` for images whose renditions were prefetched
+    (news/models.py `listing_image_prefetch`, an article's kept featured image): the same
+    <img>, through Wagtail's public `get_renditions_or_not_found`.
+
+    Wagtail's `{% image %}` calls `Image.get_rendition`, which writes the rendition back to
+    the renditions cache on every call, even one taken from the prefetched rows: a Redis
+    SET per card per page view. `get_renditions` skips that write for prefetched
+    renditions and still creates, and caches, one that is missing.
+    """
+    if not image:
+        return ""
+    rendition = get_renditions_or_not_found(image, [spec])[spec]
+    return rendition.img_tag(attrs)
 
 
 # --- pagination and small filters ---------------------------------------------------------
