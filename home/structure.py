@@ -1,4 +1,4 @@
-"""The page tree every portal site has: a HomePage at depth 2 and its standard sections.
+"""The standard sections under every portal site's HomePage, and publishing a new page.
 
 The province's demo (site_core/demo/steps.py) and every sub-portal (home/subportals.py)
 build their tree with these functions, so a section added here reaches both. Each function
