@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.http.request import validate_host
 from django.urls import reverse
 
 from wagtail.models import (
@@ -30,6 +31,7 @@ from news.models import EventIndexPage, NewsIndexPage
 from org_structure.models import OrgChartPage
 from site_core.editorial.setup import setup_portal
 from site_core.models import PortalSettings, StandardPage
+from site_core.settings import dev as dev_settings
 from tests import factories
 
 WARD = "Đảng bộ phường Trấn Biên"
@@ -221,6 +223,12 @@ def test_a_site_added_by_another_process_is_served_with_its_links(client, provin
     response = client.get("/", HTTP_HOST="phuong-tran-bien.localhost")
     assert response.status_code == 200
     assert 'href="/lien-he/"' in response.content.decode()
+
+
+def test_the_quick_start_accepts_every_sub_portal_host():
+    assert validate_host("phuong-tran-bien.localhost", dev_settings.ALLOWED_HOSTS)
+    assert validate_host("localhost", dev_settings.ALLOWED_HOSTS)
+    assert not validate_host("dongnai.example", dev_settings.ALLOWED_HOSTS)
 
 
 # --- the admin form ----------------------------------------------------------------------
