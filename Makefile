@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where `make run` serves: e-mails (password reset, workflow notices) and the banner link here.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 PYTEST_ARGS ?=
 

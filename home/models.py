@@ -76,6 +76,11 @@ class HomePage(BasePage):
         verbose_name = "trang chủ"
         verbose_name_plural = "trang chủ"
 
+    def get_structured_data(self, context):
+        # The organisation that runs the portal, with its address and contacts, once on
+        # its home page; other pages name it as publisher or organiser.
+        return [{**context.organization(detailed=True), "url": context.url}]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()

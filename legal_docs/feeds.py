@@ -1,6 +1,6 @@
 """RSS and Atom feeds of the documents register: /rss/van-ban/, /atom/van-ban/."""
 
-from site_core.feeds import AtomFeedMixin, PortalFeed, lines_to_html
+from site_core.feeds import AtomFeedMixin, PortalFeed, lines_to_html, start_of_day
 
 from .models import LegalDocumentIndexPage, LegalDocumentPage
 
@@ -33,6 +33,15 @@ class DocumentFeed(PortalFeed):
         if item.signer:
             lines.append(f"Người ký: {item.signer}")
         return lines_to_html(lines)
+
+    def item_pubdate(self, item):
+        # The issue date: a register is read by it, whenever the document was put online.
+        return start_of_day(item.date_issued) or item.first_published_at
+
+    def item_author_name(self, item):
+        if item.issuer_id:
+            return item.issuer.name
+        return super().item_author_name(item)
 
     def item_categories(self, item):
         return [

@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
-from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.models import BasePage, IndexPage, SearchType, paginate, plain_text
 from site_core.paging import seek_paginate
 from site_core.query import PortalPageQuerySet
 from site_core.serializers import (
@@ -433,6 +433,41 @@ class LegalDocumentPage(BasePage):
 
     def get_status_display(self):
         return dict(self.STATUS_CHOICES)[self.get_status()]
+
+    def get_structured_data(self, context):
+        """A schema.org Legislation rather than a DigitalDocument: the register's own
+        fields (number-symbol, issuing bodies, type, issue and effective dates, in force or
+        not) are Legislation's properties, while a DigitalDocument would carry only a name
+        and a date. The files are its attachments, linked on the page."""
+        passed_by = []
+        if self.issuer_id:
+            passed_by.append(self.issuer)
+            if self.pk:
+                passed_by += sorted(self.co_issuers.all(), key=lambda body: body.pk)
+        in_force = self.get_status() == self.STATUS_IN_FORCE
+        return [
+            {
+                "@type": "Legislation",
+                "name": self.title,
+                "description": plain_text(self.summary),
+                "legislationIdentifier": self.number_symbol,
+                "legislationType": self.document_type.name if self.document_type_id else None,
+                "legislationDate": context.dated(self.date_issued),
+                "legislationDateOfApplicability": context.dated(self.date_effective),
+                "legislationPassedBy": [
+                    {"@type": "Organization", "name": body.name} for body in passed_by
+                ]
+                or None,
+                "legislationLegalForce": (
+                    "https://schema.org/InForce" if in_force else "https://schema.org/NotInForce"
+                ),
+                "datePublished": context.dated(self.first_published_at),
+                "dateModified": context.dated(self.last_published_at),
+                "publisher": context.publisher,
+                "url": context.url,
+                "inLanguage": context.language,
+            }
+        ]
 
     def get_status_badge(self):
         """{"code": "con-hieu-luc", "label": "Còn hiệu lực"} for the badges and the API."""

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
+
+    def ready(self):
+        from taggit.models import Tag
+
+        from .tags import give_tag_an_ascii_slug
+
+        pre_save.connect(give_tag_an_ascii_slug, sender=Tag, dispatch_uid="news-ascii-tag-slug")

@@ -8,6 +8,7 @@
 from django.http import Http404
 
 from site_core.feeds import AtomFeedMixin, PortalFeed, format_local, lines_to_html
+from site_core.navigation import page_full_url
 
 from .models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
 
@@ -34,7 +35,7 @@ class NewsFeed(PortalFeed):
         return item.date
 
     def item_author_name(self, item):
-        return item.byline or None
+        return item.byline or super().item_author_name(item)
 
     def item_categories(self, item):
         return [category.name for category in item.categories.all() if category.live]
@@ -61,9 +62,9 @@ class NewsCategoryFeed(NewsFeed):
     def link(self, scope):
         section = self.section_page(scope)
         if section is None:
-            return scope.root.get_full_url(self.request)
+            return page_full_url(scope.root, self.request)
         subpath = section.reverse_subpage("category", kwargs={"slug": scope.category.slug})
-        return section.get_full_url(self.request) + subpath
+        return page_full_url(section, self.request) + subpath
 
 
 class NewsAtomFeed(AtomFeedMixin, NewsFeed):
@@ -100,6 +101,15 @@ class EventFeed(PortalFeed):
             lines.append(f"Đơn vị tổ chức: {item.organiser.title}")
         lines += (item.summary or item.listing_summary).splitlines()
         return lines_to_html(lines)
+
+    def item_pubdate(self, item):
+        # The day the event is held: readers sort a calendar by it.
+        return item.start or item.first_published_at
+
+    def item_author_name(self, item):
+        if item.organiser_id:
+            return item.organiser.title
+        return super().item_author_name(item)
 
 
 class EventAtomFeed(AtomFeedMixin, EventFeed):

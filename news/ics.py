@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from news.models import EventPage
 from site_core.models import PortalSettings
-from site_core.navigation import current_site, localized_home
+from site_core.navigation import current_site, localized_home, page_full_url
 
 CRLF = "\r\n"
 MAX_LINE_OCTETS = 75
@@ -77,7 +77,7 @@ def event_lines(event, request, site, stamp):
     description = [event.summary or event.listing_summary]
     if event.organiser_id:
         description.append(f"Đơn vị tổ chức: {event.organiser.title}")
-    url = event.get_full_url(request)
+    url = page_full_url(event, request)
     if url:
         description.append(url)
     lines.append(f"DESCRIPTION:{escape_text(chr(10).join(d for d in description if d))}")

@@ -4,8 +4,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -34,6 +36,7 @@ from site_core.models import BasePage, IndexPage, SearchType, paginate
 from site_core.navigation import cached_until_change
 from site_core.paging import seek_paginate
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
+from site_core.text import vietnamese_slugify
 
 LISTING_RENDITION = "fill-480x270"
 # Every list of articles runs newest first on the index news_article_date_idx.
@@ -41,6 +44,8 @@ ARTICLE_ORDER_KEYS = ("date", "pk")
 ARTICLE_ORDER = ("-date", "-pk")
 # The home page looks for article blocks in at most this many categories.
 MAX_HOME_CATEGORIES = 30
+# Google shows at most 110 characters of a NewsArticle headline.
+HEADLINE_LENGTH = 110
 
 
 def listing_image_prefetch(field="listing_image"):
@@ -202,6 +207,12 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     @path("the/<str:tag>/", name="tag")
     def tag_route(self, request, tag):
+        if not tag.isascii():
+            # A Unicode slug of before news/tags.py (“đại-đoàn-kết”) folds to the tag's.
+            folded = vietnamese_slugify(tag)
+            if folded and Tag.objects.filter(slug=folded).exists():
+                url = self.url + self.reverse_subpage("tag", kwargs={"tag": folded})
+                return redirect(url, permanent=True)
         articles = self.get_articles().filter(tags__slug=tag)
         # Headings show the tag as editors typed it ("giáo dục"), not its slug.
         name = Tag.objects.filter(slug=tag).values_list("name", flat=True).first() or tag
@@ -312,6 +323,25 @@ class NewsArticlePage(BasePage):
 
     def get_published_time(self):
         return self.date or self.first_published_at
+
+    def get_structured_data(self, context):
+        published = self.get_published_time()
+        author = {"@type": "Person", "name": self.byline} if self.byline else context.publisher
+        return [
+            {
+                "@type": "NewsArticle",
+                "headline": Truncator(self.title).chars(HEADLINE_LENGTH),
+                "description": context.description,
+                "datePublished": context.dated(published),
+                "dateModified": context.dated(self.last_published_at or published),
+                "author": [author],
+                "publisher": context.publisher,
+                "image": [context.image["url"]] if context.image else None,
+                "mainEntityOfPage": {"@type": "WebPage", "@id": context.url},
+                "url": context.url,
+                "inLanguage": context.language,
+            }
+        ]
 
     @classmethod
     def api_listing_queryset(cls, queryset):
@@ -519,6 +549,39 @@ class EventPage(BasePage):
 
     def get_calendar_url(self):
         return reverse("event_ics", args=[self.pk]) if self.start and self.pk else ""
+
+    def get_structured_data(self, context):
+        if not self.start:
+            return []
+        organizer = context.publisher
+        if self.organiser_id:
+            organiser = self.organiser
+            organizer = {
+                "@type": "Organization",
+                "name": organiser.title,
+                "url": context.absolute(organiser.get_url(context.request)),
+            }
+        return [
+            {
+                "@type": "Event",
+                "name": self.title,
+                "description": context.description,
+                "startDate": context.dated(self.start),
+                "endDate": context.dated(self.end if self.end and self.end >= self.start else None),
+                # The portal has no cancelled or moved events: an event is withdrawn.
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "location": (
+                    {"@type": "Place", "name": self.place, "address": self.place}
+                    if self.place
+                    else None
+                ),
+                "organizer": organizer,
+                "image": [context.image["url"]] if context.image else None,
+                "url": context.url,
+                "inLanguage": context.language,
+            }
+        ]
 
     @classmethod
     def api_listing_queryset(cls, queryset):

@@ -188,6 +188,16 @@ class BasePage(Page):
         """An iCalendar link for pages that are events, else ""."""
         return ""
 
+    def get_structured_data(self, context):
+        """schema.org nodes (dicts, without "@context") that describe the page in its
+        JSON-LD: a NewsArticle, an Event, a Legislation, the Organization on the home page.
+
+        `context` is a site_core.seo.StructuredDataContext (the page's absolute URL, share
+        image, language, the publishing organisation). The BreadcrumbList of every page
+        with breadcrumbs is added by site_core/seo.py; empty values are dropped there.
+        """
+        return []
+
     @classmethod
     def api_listing_queryset(cls, queryset):
         """The API's listing of this type fetches what its api_fields show, up front."""

@@ -54,7 +54,8 @@ _request_memo = contextvars.ContextVar("portal_navigation_version", default=None
 
 
 class NavigationVersionMiddleware:
-    """First in MIDDLEWARE: one reading of the navigation version per request."""
+    """Near the top of MIDDLEWARE (only the page cache's store is outside it): one reading
+    of the navigation version per request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -117,6 +118,15 @@ def navigation_version():
     number = _read_navigation_number()
     if memo is not None:
         memo["number"] = number
+    return f"{code_release()}.{number}"
+
+
+def version_of_number(number):
+    """The version `navigation_version()` would give for `number` as read from the cache,
+    without reading or writing anything: None when the number is missing or this process
+    owes a renewal (then only `navigation_version()` knows the current version)."""
+    if number is None or _missed_renewal:
+        return None
     return f"{code_release()}.{number}"
 
 
@@ -234,6 +244,30 @@ def site_root_paths_follow_sites(request):
         Site.clear_site_root_paths_cache()
 
 
+def absolute_url(request, url):
+    """`url` (a path, or an absolute URL left as it is) made absolute on the scheme and host
+    that serve `request`; without a request, on the default Site's root URL.
+
+    Links that leave the portal (canonical, og:url, hreflang, feeds, the sitemap) follow
+    the host the visitor used, whatever the Site's configured hostname and port.
+    """
+    if not url or url.startswith(("http://", "https://", "//")):
+        return url
+    if request is not None:
+        return request.build_absolute_uri(url)
+    site = Site.objects.filter(is_default_site=True).first()
+    return (site.root_url if site else "") + url
+
+
+def page_full_url(page, request=None):
+    """The page's absolute URL on the host serving `request` (or the page's own Site's,
+    when it belongs to another Site); without a request, on its configured Site. None when
+    the page is not routable."""
+    if request is None:
+        return page.get_full_url()
+    return absolute_url(request, page.get_url(request)) or None
+
+
 def current_page(page):
     """`page` when it is a saved page (a template's `page`), else None."""
     return page if isinstance(page, Page) and page.pk else None
@@ -332,7 +366,18 @@ def main_menu(request, page):
 
 
 def breadcrumbs(request, page):
-    """Live ancestors from the home page down to the page's parent."""
+    """Live ancestors from the home page down to the page's parent.
+
+    Kept on the request: the <head>'s BreadcrumbList (site_core/seo.py) and the
+    breadcrumbs fragment of a cold page view read them with one query."""
+    memo = request.__dict__.setdefault("_portal_breadcrumbs", {}) if request else {}
+    key = page.pk if page is not None else None
+    if key not in memo:
+        memo[key] = _breadcrumbs(request, page)
+    return memo[key]
+
+
+def _breadcrumbs(request, page):
     crumbs = []
     if page is not None and page.depth > 2:
         ancestors = (

@@ -1,17 +1,22 @@
-"""Discovery meta for <head> (canonical, hreflang, feeds, OpenGraph, Twitter card) and the
-share links of a page, read by the templates as `chrome.meta` and `chrome.share`.
+"""Discovery meta for <head> (canonical, hreflang, feeds, OpenGraph, Twitter card, schema.org
+JSON-LD) and the share links of a page, read by the templates as `chrome.meta` and
+`chrome.share`. Absolute URLs are on the scheme and host that serve the request.
 
 The meta dict holds plain strings. It is computed once per request and kept in the shared
 cache under the page's `cache_key` (which changes on publish) and the navigation version
 (bumped on any publish, move or settings change, see site_core/signals.py), so a warm page
-view costs no query; a cold one costs the translations query, the image and its rendition.
+view costs no query; a cold one costs the translations query, the image and its rendition,
+the breadcrumbs (read once per request, shared with the breadcrumbs fragment) and what the
+page's structured data names (the emblem, an event's organiser, a document's status).
 
 Pages describe themselves through the page interface of site_core.models.BasePage
 (`og_type`, `get_meta_description()`, `get_listing_image()`, `get_published_time()`,
-`get_calendar_url()`); nothing here asks for a page's class.
+`get_calendar_url()`, `get_structured_data()`); nothing here asks for a page's class.
 """
 
 import hashlib
+import json
+from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from django.core.cache import cache
@@ -19,9 +24,18 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from site_core.navigation import current_site, navigation_version, prefetched_get
+from site_core.navigation import (
+    absolute_url,
+    breadcrumbs,
+    current_site,
+    navigation_version,
+    page_full_url,
+    prefetched_get,
+)
+from site_core.share_card import share_card_meta
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
+SHARE_IMAGE_SIZE = (1200, 630)
 LOGO_IMAGE_SPEC = "max-1200x630"
 DESCRIPTION_LENGTH = 300
 META_CACHE_TIMEOUT = 3600
@@ -35,6 +49,137 @@ SITE_FEEDS = [
     ("feed_events_rss", "application/rss+xml", "Sự kiện (RSS)"),
     ("feed_documents_rss", "application/rss+xml", "Văn bản (RSS)"),
 ]
+
+
+SCHEMA = "https://schema.org"
+# What must not appear raw inside <script>: "</script>", "<!--" and "&" entities.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@dataclass
+class StructuredDataContext:
+    """What a page's get_structured_data() builds on: its absolute URL, its share image,
+    the organisation that publishes the portal, the language."""
+
+    request: object
+    url: str
+    image: dict | None
+    logo: dict | None
+    portal: object
+    language: str
+    description: str
+
+    def absolute(self, url):
+        return absolute_url(self.request, url)
+
+    def organization(self, detailed=False):
+        return organization_data(self.request, self.portal, self.logo, detailed)
+
+    @property
+    def publisher(self):
+        return self.organization()
+
+    def dated(self, value):
+        """An ISO 8601 date or date-time for schema.org, or None."""
+        return value.isoformat() if value else None
+
+
+def image_object(image):
+    """schema.org ImageObject of a rendition dict (`_absolute_image_url`)."""
+    if not image:
+        return None
+    return {
+        "@type": "ImageObject",
+        "url": image["url"],
+        "width": image["width"],
+        "height": image["height"],
+    }
+
+
+def organization_data(request, portal, logo=None, detailed=False):
+    """The organisation behind the portal: publisher of articles, organiser by default;
+    `detailed` adds its address and contacts (the home page's Organization)."""
+    name = ""
+    if portal is not None:
+        name = portal.organisation_name or portal.portal_name
+    data = {"@type": "Organization", "name": name, "url": absolute_url(request, "/")}
+    if logo:
+        data["logo"] = image_object(logo)
+    if detailed and portal is not None:
+        if portal.address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": portal.address,
+                "addressCountry": "VN",
+            }
+        contact = {
+            key: value
+            for key, value in (
+                ("telephone", portal.phone),
+                ("faxNumber", portal.fax),
+                ("email", portal.email),
+            )
+            if value
+        }
+        if contact:
+            data["contactPoint"] = {"@type": "ContactPoint", "contactType": "office", **contact}
+            data.update(contact)
+        if portal.portal_name and portal.portal_name != name:
+            data["alternateName"] = portal.portal_name
+    return data
+
+
+def breadcrumb_list(request, page, url):
+    """BreadcrumbList of the page's breadcrumbs (home … parent) and the page itself."""
+    crumbs = breadcrumbs(request, page)
+    if not crumbs:
+        return None
+    items = [(crumb["title"], absolute_url(request, crumb["url"])) for crumb in crumbs]
+    items.append((page.title, url))
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": item}
+            for position, (name, item) in enumerate(items, start=1)
+        ],
+    }
+
+
+def structured_data_json(nodes):
+    """The JSON-LD of `nodes` for a <script type="application/ld+json"> block: valid
+    JSON that cannot close the script element, whatever an editor typed."""
+    if not nodes:
+        return ""
+    data = nodes[0] if len(nodes) == 1 else nodes
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(JSON_SCRIPT_ESCAPES)
+
+
+def build_structured_data(request, page, portal, meta):
+    logo = None
+    if portal is not None and portal.logo_id:
+        logo = _absolute_image_url(request, portal.logo, LOGO_IMAGE_SPEC)
+    context = StructuredDataContext(
+        request=request,
+        url=meta["canonical"] or meta["url"],
+        image=meta["image"],
+        logo=logo,
+        portal=portal,
+        language=meta["language"],
+        description=meta["description"],
+    )
+    nodes = [
+        {
+            "@context": SCHEMA,
+            **{key: value for key, value in node.items() if value not in ("", None)},
+        }
+        for node in page.get_structured_data(context)
+    ]
+    crumbs = breadcrumb_list(request, page, context.url)
+    if crumbs:
+        nodes.append(crumbs)
+    return structured_data_json(nodes)
 
 
 def _absolute_image_url(request, image, spec):
@@ -99,7 +244,7 @@ def _translations(request, page):
     )
     alternates = []
     for translation in translations:
-        url = translation.get_full_url(request)
+        url = page_full_url(translation, request)
         if url:
             alternates.append((translation.locale.language_code, url))
     return alternates
@@ -129,9 +274,10 @@ def build_page_meta(request, page, portal, heading=""):
         "published_time": "",
         "modified_time": "",
         "feeds": _feeds(request, page, heading or ""),
+        "structured_data": "",
     }
     if page is not None:
-        page_url = page.get_full_url(request)
+        page_url = page_full_url(page, request)
         if page_url:
             subpath = "" if getattr(request, "is_preview", False) else None
             if subpath is None:
@@ -157,15 +303,24 @@ def build_page_meta(request, page, portal, heading=""):
             meta["description"] = Truncator(description).chars(DESCRIPTION_LENGTH)
         image = page.get_listing_image()
         if image is not None:
-            meta["image"] = _absolute_image_url(request, image, SHARE_IMAGE_SPEC)
+            share = _absolute_image_url(request, image, SHARE_IMAGE_SPEC)
+            # Wagtail does not enlarge: a picture smaller than the networks' minimum
+            # leaves the page to the portal's card.
+            minimum_width, minimum_height = SHARE_IMAGE_SIZE
+            if share and share["width"] >= minimum_width and share["height"] >= minimum_height:
+                meta["image"] = share
         if page.og_type == "article":
             meta["type"] = "article"
             published = page.get_published_time()
             meta["published_time"] = published.isoformat() if published else ""
             modified = page.last_published_at
             meta["modified_time"] = modified.isoformat() if modified else ""
-    if meta["image"] is None and portal is not None and portal.logo_id:
-        meta["image"] = _absolute_image_url(request, portal.logo, LOGO_IMAGE_SPEC)
+    if meta["image"] is None and portal is not None:
+        # Social networks want 1200×630 at least: the portal's card, not its emblem.
+        meta["image"] = share_card_meta(request, portal)
+    if page is not None and not heading:
+        # A routable sub-page (a category, a year) is a list, not the page itself.
+        meta["structured_data"] = build_structured_data(request, page, portal, meta)
     return meta
 
 

@@ -5,9 +5,12 @@ Built without `.specific()` and without OFFSET: the live public pages of every l
 tree of the site (Wagtail's Sitemap lists the descendants of `site.root_page` only, the
 Vietnamese tree; the English pages under /en/ live below a sibling root) are walked in
 path order by keyset (`path > last path ORDER BY path LIMIT N`, only the columns a URL
-and its date need), one query per file. A page's URL is the one `Page.get_full_url`
-gives: the site's root URL, the language prefix reversed once per language tree
-("/", "/en/"), then the page's url_path below its tree root, quoted as `reverse` does.
+and its date need), one query per file. A page's URL is the one `Page.get_url` gives:
+the language prefix reversed once per language tree ("/", "/en/"), then the page's
+url_path below its tree root, quoted as `reverse` does. The files are kept with these
+paths; each response puts the scheme and host that serve the request before them, so a
+portal reached as https://portal.example/ lists https://portal.example/ URLs whatever
+the Site's configured hostname and port.
 
 A build is kept in the cache, under a key of its own per site (not the content version),
 with the navigation version it was built for (site_core/navigation.py, renewed by every
@@ -84,7 +87,7 @@ class TreeRoot:
         self.path = path
         self.depth = depth
         self.url_path = url_path
-        self.prefix = prefix  # "http://example.org/en/"
+        self.prefix = prefix  # "/en/"
 
     def location(self, url_path):
         return self.prefix + quote(url_path[len(self.url_path) :], safe=PATH_SAFE)
@@ -100,7 +103,7 @@ def tree_roots(site):
     for path, depth, url_path, language in roots:
         with translation.override(language):
             prefix = reverse("wagtail_serve", args=("",))
-        result.append(TreeRoot(path, depth, url_path, site.root_url + prefix))
+        result.append(TreeRoot(path, depth, url_path, prefix))
     return result
 
 
@@ -136,10 +139,14 @@ def lastmod_text(value):
     return timezone.localtime(value).date().isoformat()
 
 
+LOC_START = "<url><loc>"
+
+
 def render_urlset(entries):
+    """The urlset with locations as paths; `with_origin` makes them absolute when served."""
     parts = [URLSET_START]
     for location, lastmod in entries:
-        parts.append(f"<url><loc>{escape(location)}</loc>")
+        parts.append(f"{LOC_START}{escape(location)}</loc>")
         if lastmod:
             parts.append(f"<lastmod>{lastmod_text(lastmod)}</lastmod>")
         parts.append("</url>\n")
@@ -262,6 +269,17 @@ def section_file(site, number):
 # --- views --------------------------------------------------------------------------------
 
 
+def request_origin(request):
+    """'https://portal.example': the scheme and host serving the request."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def with_origin(request, content):
+    """A stored urlset file with its paths made absolute on the request's host."""
+    start = LOC_START.encode()
+    return content.replace(start, start + escape(request_origin(request)).encode())
+
+
 def xml_response(request, content, etag):
     response = HttpResponse(content, content_type=CONTENT_TYPE)
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
@@ -299,4 +317,5 @@ def sitemap_section(request, number):
     copy, content = section_file(site, number)
     if content is None:
         raise Http404("No such sitemap file.")
-    return xml_response(request, content, "{}-{}".format(copy.manifest["build"], number))
+    etag = "{}-{}-{}".format(copy.manifest["build"], number, request.get_host())
+    return xml_response(request, with_origin(request, content), etag)

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from site_core import views
 from site_core.api.endpoints import api_router
 from site_core.files import views as media_views
+from site_core.share_card import share_card_view
 from site_core.sitemaps import sitemap_index, sitemap_section
 
 handler404 = "site_core.views.page_not_found"
@@ -22,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("the-chia-se.png", share_card_view, name="share_card"),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<int:number>.xml", sitemap_section, name="sitemap_section"),
     # Read-only content API (docs/api.md); outside i18n_patterns, ?locale= selects a language.

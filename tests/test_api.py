@@ -295,3 +295,83 @@ def test_the_api_signs_nobody_in(client, news, django_user_model):
         response = client.get("/api/v2/pages/", HTTP_AUTHORIZATION=f"Basic {credentials}")
         assert response.status_code == 200
         assert "WWW-Authenticate" not in response
+
+
+# --- any input: a 2xx or a 4xx, never a 500 -------------------------------------------------
+
+HUGE = "9" * 20
+ODD_TEXT = [
+    "",
+    "abc",
+    "-1",
+    "1.5",
+    HUGE,
+    "%",
+    "' OR 1=1 --",
+    "\x00",
+    "a & b | !c :* (d)",
+    "Đảng 🙂",
+]
+# (parameter, values) every endpoint is walked with, alone and with a search.
+ODD_PARAMETERS = [
+    ("offset", ["-1", HUGE, "-" + HUGE, "1e3", "0x10", "\x00"]),
+    ("limit", ["-1", "0", HUGE, "-" + HUGE, "1.5", "abc"]),
+    ("order", ["không_có", "-", "--title", "random", "-random", "id,title", "title;drop", HUGE]),
+    ("fields", ["*,-*", "-", "_,", "title(", "title(*", "a(b(c", ",,,", "-id,-*", "\x00", HUGE]),
+    ("type", ["abc", "a.b.c", "wagtailcore.Page", "news.", ".X", "auth.User", "news.NewsCategory"]),
+    ("child_of", ODD_TEXT + ["root", "0"]),
+    ("descendant_of", ODD_TEXT + ["root", "0"]),
+    ("ancestor_of", ODD_TEXT),
+    ("translation_of", ODD_TEXT),
+    ("locale", ["xx", "vi-VN", "", "\x00", HUGE, "en\u202e"]),
+    ("site", ["\x00", "a" * 300, "localhost:" + HUGE, "localhost:-1", "[::1]:80"]),
+    ("search", ODD_TEXT + ['"unclosed', "NEAR(a b)", "x" * 2_000, "\U0010ffff\u200b"]),
+    ("search_operator", ["xyz", "", "AND", "or"]),
+    ("id", ODD_TEXT),
+    ("title", ODD_TEXT),
+    ("show_in_menus", ["maybe", HUGE]),
+    ("date_from", ["2025-13-01", "0000-01-01", HUGE, "\x00"]),
+    ("collection_id", ODD_TEXT),
+    ("tags", ODD_TEXT),
+    ("html_path", ["", "/", "//x", "/../../etc", "/\x00", "/" + "a/" * 500, "/đại-đoàn-kết/"]),
+]
+API_ENDPOINTS = [
+    "/api/v2/pages/",
+    "/api/v2/images/",
+    "/api/v2/documents/",
+    "/api/v2/pages/find/",
+    "/api/v2/images/find/",
+    "/api/v2/documents/find/",
+]
+
+
+@pytest.fixture
+def api_content(news, event_index, document_index, document_type, issuer):
+    factories.EventPageFactory(parent=event_index)
+    document = factories.LegalDocumentPageFactory(
+        parent=document_index, document_type=document_type, issuer=issuer
+    )
+    factories.LegalDocumentAttachmentFactory(page=document)
+    return news
+
+
+@pytest.mark.parametrize("endpoint", API_ENDPOINTS)
+def test_any_input_gets_a_2xx_or_4xx(client, api_content, endpoint):
+    """Walks every odd value of every parameter, in turn alone, with a search and with a
+    type; a 500 anywhere fails with the list of the inputs that caused it."""
+    client.raise_request_exception = False
+    contexts = [{}, {"search": "hội nghị"}, {"type": "news.NewsArticlePage"}]
+    failures = []
+    for name, values in ODD_PARAMETERS:
+        for number, value in enumerate(values):
+            params = {**contexts[number % len(contexts)], name: value}
+            response = client.get(endpoint, params)
+            if not 200 <= response.status_code < 500:
+                failures.append((params, response.status_code))
+            elif response.status_code != 302:
+                assert response["Content-Type"].startswith("application/json"), params
+    for detail in ("0", "-1", HUGE, "abc"):
+        response = client.get(f"{endpoint.removesuffix('find/')}{detail}/")
+        if not 200 <= response.status_code < 500:
+            failures.append((detail, response.status_code))
+    assert failures == []

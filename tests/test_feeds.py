@@ -1,7 +1,9 @@
 """RSS 2.0 and Atom feeds (site_core/feeds.py): valid XML, the right items, absolute links."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -10,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from site_core.feeds import FEED_ITEM_LIMIT
+from site_core.models import PortalSettings
 from tests import factories
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -227,3 +230,100 @@ def test_english_feed_lists_english_pages_only(client, articles):
 
 def test_feed_in_a_language_without_a_tree_is_404(client, articles):
     assert client.get("/en/rss/tin-hoat-dong/").status_code == 404
+
+
+# --- Atom as the W3C feed validator reads it (RFC 4287) ------------------------------------
+
+
+def rfc3339(text):
+    """A date-time of RFC 3339 (with its offset), as Atom requires."""
+    assert text and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", text)
+    return datetime.datetime.fromisoformat(text)
+
+
+def check_atom(feed, entries):
+    """The rules of RFC 4287 the validator applies to a feed and each entry."""
+    for element in ("id", "title", "updated"):
+        assert len(feed.findall(f"{ATOM}{element}")) == 1, element
+    assert urlsplit(feed.findtext(f"{ATOM}id")).scheme in ("http", "https", "tag")
+    rfc3339(feed.findtext(f"{ATOM}updated"))
+    assert [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert feed.findtext(f"{ATOM}author/{ATOM}name")
+    ids = []
+    for entry in entries:
+        for element in ("id", "title", "updated", "published"):
+            assert len(entry.findall(f"{ATOM}{element}")) == 1, element
+        ids.append(entry.findtext(f"{ATOM}id"))
+        assert re.fullmatch(r"tag:[a-z0-9.-]+,\d{4}-\d\d-\d\d:trang/\d+", ids[-1])
+        rfc3339(entry.findtext(f"{ATOM}updated"))
+        rfc3339(entry.findtext(f"{ATOM}published"))
+        assert entry.findtext(f"{ATOM}author/{ATOM}name").strip()
+        alternate = entry.find(f"{ATOM}link")
+        assert alternate.get("rel") == "alternate"
+        assert alternate.get("href").startswith("http://testserver/")
+    assert len(set(ids)) == len(ids)
+    # The feed's updated is the latest change, not a future event's date.
+    assert rfc3339(feed.findtext(f"{ATOM}updated")) <= timezone.now()
+
+
+def entries_by_title(entries):
+    return {entry.findtext(f"{ATOM}title"): entry for entry in entries}
+
+
+def test_news_atom_is_valid_and_every_entry_has_an_author(client, articles, site):
+    first, second, _ = articles
+
+    feed, entries = atom_entries(client.get("/atom/tin-hoat-dong/"))
+
+    check_atom(feed, entries)
+    found = entries_by_title(entries)
+    assert found[first.title].findtext(f"{ATOM}author/{ATOM}name") == "Nguyễn Văn A"
+    portal = PortalSettings.for_site(site).portal_name
+    assert found[second.title].findtext(f"{ATOM}author/{ATOM}name") == portal
+    assert (
+        found[second.title].findtext(f"{ATOM}id") == f"tag:localhost,2025-01-01:trang/{second.pk}"
+    )
+    assert rfc3339(found[second.title].findtext(f"{ATOM}published")) == second.date
+    # The id stays when the page moves to another slug or another host serves the feed.
+    second.slug = "tin-moi"
+    second.save_revision().publish()
+    _, entries = atom_entries(client.get("/atom/tin-hoat-dong/", HTTP_HOST="portal.example"))
+    moved = entries_by_title(entries)[second.title]
+    assert moved.findtext(f"{ATOM}id") == f"tag:localhost,2025-01-01:trang/{second.pk}"
+
+
+def test_events_atom_is_dated_by_the_event(client, event_index, org_chart, site):
+    unit = factories.OrgUnitPageFactory(parent=org_chart, title="Ban Tuyên giáo")
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    held = factories.EventPageFactory(parent=event_index, start=start, organiser=unit)
+    plain = factories.EventPageFactory(parent=event_index, organiser=None)
+    for event in (held, plain):
+        event.save_revision().publish()
+
+    feed, entries = atom_entries(client.get("/atom/su-kien/"))
+
+    check_atom(feed, entries)
+    found = entries_by_title(entries)
+    entry = found[held.title]
+    assert rfc3339(entry.findtext(f"{ATOM}published")) == start
+    held.refresh_from_db()
+    assert rfc3339(entry.findtext(f"{ATOM}updated")) == held.last_published_at
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Ban Tuyên giáo"
+    portal = PortalSettings.for_site(site).portal_name
+    assert found[plain.title].findtext(f"{ATOM}author/{ATOM}name") == portal
+
+
+def test_documents_atom_is_dated_by_the_issue_date(client, document_index, issuer):
+    document = factories.LegalDocumentPageFactory(
+        parent=document_index, issuer=issuer, date_issued=datetime.date(2022, 9, 29)
+    )
+    document.save_revision().publish()
+
+    feed, entries = atom_entries(client.get("/atom/van-ban/"))
+
+    check_atom(feed, entries)
+    (entry,) = entries
+    published = timezone.localtime(rfc3339(entry.findtext(f"{ATOM}published")))
+    assert (published.date(), published.time()) == (document.date_issued, datetime.time.min)
+    assert rfc3339(entry.findtext(f"{ATOM}updated")).year == timezone.now().year
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == issuer.name

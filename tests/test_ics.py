@@ -103,7 +103,7 @@ def test_single_event_file(client, event):
     assert vevent["DESCRIPTION"].startswith(
         "Dòng một\\nDòng hai\\, có dấu phẩy\\; và \\\\ gạch chéo\\n"
     )
-    assert vevent["URL"] == f"http://localhost{event.url}"
+    assert vevent["URL"] == f"http://testserver{event.url}"
 
 
 def test_upcoming_list_has_one_vevent_per_upcoming_live_event(client, event_index, event):

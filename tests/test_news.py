@@ -1,7 +1,9 @@
 """news: the news index and its routes, articles, the event calendar and events."""
 
 import datetime
+import re
 import zoneinfo
+from urllib.parse import quote
 
 import pytest
 
@@ -506,3 +508,57 @@ def test_event_page_query_budget(upcoming_event, news_index, assert_render_budge
     upcoming_event.save()
 
     assert_render_budget(upcoming_event.url, EVENT_BUDGET)
+
+
+# --- readable ASCII tag URLs ---------------------------------------------------------------
+
+
+def test_tag_urls_are_readable_ascii_and_old_unicode_urls_redirect(client, news_index):
+    article = make_article(news_index, title="Phát huy khối đại đoàn kết")
+    article.tags.add("Đại đoàn kết", "đảng")
+    article.save_revision().publish()
+    # A second tag that folds the same way gets its own slug.
+    other = make_article(news_index, title="Tin khác")
+    other.tags.add("dang")
+    other.save_revision().publish()
+
+    slugs = dict(Tag.objects.values_list("name", "slug"))
+    assert slugs["Đại đoàn kết"] == "dai-doan-ket"
+    assert slugs["đảng"] == "dang"
+    assert slugs["dang"] != "dang" and slugs["dang"].startswith("dang")
+    html = client.get(article.url).content.decode()
+    assert f'href="{news_index.url}the/dai-doan-ket/"' in html
+    assert all(url.isascii() for url in re.findall(r'href="([^"]+/the/[^"]+)"', html))
+
+    response = client.get(f"{news_index.url}the/dai-doan-ket/")
+    assert response.status_code == 200
+    assert "Thẻ: Đại đoàn kết" in response.content.decode()
+    assert article.title in response.content.decode()
+
+    # A link or bookmark of the old Unicode URL is moved for good.
+    old = f"{news_index.url}the/{quote('đại-đoàn-kết')}/"
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == f"{news_index.url}the/dai-doan-ket/"
+
+
+def test_migration_gives_old_unicode_tags_ascii_slugs(db):
+    """news 0006 re-slugs the tags saved with taggit's Unicode slugs."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("news.migrations.0006_ascii_tag_slugs")
+    Tag.objects.bulk_create(  # bulk_create: no pre_save, as before news/tags.py
+        [
+            Tag(name="Chuyển đổi số", slug="chuyển-đổi-số"),
+            Tag(name="chuyen doi so", slug="chuyen-doi-so"),
+        ]
+    )
+
+    migration.ascii_slugs(apps, None)
+
+    assert dict(Tag.objects.values_list("name", "slug")) == {
+        "Chuyển đổi số": "chuyen-doi-so-2",
+        "chuyen doi so": "chuyen-doi-so",
+    }

@@ -218,8 +218,22 @@ def test_demo_logins_lists_the_accounts_that_exist(seeded):
     call_command("demo_logins", stdout=out)
     text = out.getvalue()
     assert "http://testserver/admin/" in text
+    assert "Cổng thông tin: http://testserver/\n" in text  # the public root, not /trang-chu/
     assert "admin" in text
     assert "dongnai-demo-2026" in text
+
+
+@pytest.mark.django_db
+def test_demo_logins_prints_the_configured_host_and_port(seeded, settings):
+    """`make run HOST=0.0.0.0 PORT=8001` exports WAGTAILADMIN_BASE_URL: the banner and
+    every e-mail link follow it rather than port 8000."""
+    settings.WAGTAILADMIN_BASE_URL = "http://0.0.0.0:8001"
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "Cổng thông tin: http://0.0.0.0:8001/\n" in out.getvalue()
+    assert "Trang quản trị: http://0.0.0.0:8001/admin/" in out.getvalue()
+    assert "8000" not in out.getvalue()
+    assert "/trang-chu/" not in out.getvalue()
 
 
 @pytest.mark.django_db
@@ -332,3 +346,40 @@ def test_english_translations_of_the_demo(seeded, client):
         assert model.objects.filter(
             locale__language_code="vi", translation_key=translation.translation_key
         ).exists()
+
+
+def ascii_path(url):
+    """The path of `url` as a browser shows it, ASCII only: no %-encoded letters."""
+    from urllib.parse import unquote, urlsplit
+
+    path = unquote(urlsplit(url).path)
+    return path if path.isascii() else None
+
+
+@pytest.mark.django_db
+def test_every_public_url_of_the_demo_is_readable_ascii(seeded, client):
+    """The sitemap (every page of both languages: sections, categories, articles, events,
+    documents named by their number, people's units) and every link of the home page and of
+    an article (categories, tags, units, attachments) have ASCII paths."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own output
+    locations = []
+    for file_location in index.iter(f"{namespace}loc"):
+        content = client.get(file_location.text.removeprefix("http://testserver")).content
+        locations += [loc.text for loc in ET.fromstring(content).iter(f"{namespace}loc")]  # noqa: S314
+    assert len(locations) > 50
+    assert [url for url in locations if ascii_path(url) is None] == []
+
+    article = NewsArticlePage.objects.live().filter(locale__language_code="vi").first()
+    assert article.tags.exists()
+    links = []
+    for url in ("/", article.url, "/en/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        links += re.findall(r'href="([^"#]+)"', response.content.decode())
+    local = [link for link in links if link.startswith("/") and not link.startswith("//")]
+    assert any("/the/" in link for link in local)  # the article's tags are there
+    assert [link for link in local if ascii_path(link) is None] == []

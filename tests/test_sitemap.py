@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from site_core import sitemaps
-from site_core.navigation import bump_navigation_version, navigation_version
+from site_core.navigation import breadcrumbs, bump_navigation_version, navigation_version
 from tests import factories
 from tests.test_search_plans import explain, page_tables, plan_nodes, plan_problems
 
@@ -66,11 +66,11 @@ def test_sitemap_lists_pages_of_both_languages(client, english_article):
 
     locations = sitemap_locations(client)
 
-    assert f"http://localhost{article.url}" in locations
-    assert f"http://localhost{translation.url}" in locations
+    assert f"http://testserver{article.url}" in locations
+    assert f"http://testserver{translation.url}" in locations
     assert translation.url.startswith("/en/")
-    assert "http://localhost/en/" in locations
-    assert "http://localhost/" in locations
+    assert "http://testserver/en/" in locations
+    assert "http://testserver/" in locations
 
 
 def test_sitemap_excludes_drafts_and_private_pages(client, news_index):
@@ -81,21 +81,21 @@ def test_sitemap_excludes_drafts_and_private_pages(client, news_index):
 
     locations = sitemap_locations(client)
 
-    assert f"http://localhost{live.url}" in locations
+    assert f"http://testserver{live.url}" in locations
     assert not any(location.endswith(f"/{draft.slug}/") for location in locations)
     assert not any(location.endswith(f"/{private.slug}/") for location in locations)
 
 
 def test_cached_sitemap_follows_publish_and_unpublish(client, news_index):
     first = factories.NewsArticlePageFactory(parent=news_index, title="Tin thứ nhất")
-    assert f"http://localhost{first.url}" in sitemap_locations(client)  # now cached
+    assert f"http://testserver{first.url}" in sitemap_locations(client)  # now cached
 
     draft = factories.NewsArticlePageFactory(parent=news_index, title="Tin đăng sau", live=False)
     draft.save_revision().publish()
     first.unpublish()
     locations = sitemap_locations(client)
 
-    assert f"http://localhost{draft.url}" in locations
+    assert f"http://testserver{draft.url}" in locations
     assert not any(location.endswith(f"/{first.slug}/") for location in locations)
 
 
@@ -137,12 +137,12 @@ def three_per_file(settings):
 
 def live_public_urls(site):
     """What the sitemap must list: every live public page of the site's language trees,
-    with the URL Wagtail gives it."""
+    with the URL Wagtail gives it, on the host of the request."""
     roots = site.root_page.get_translations(inclusive=True)
     pages = Page.objects.none()
     for root in roots:
         pages |= Page.objects.descendant_of(root, inclusive=True)
-    return sorted(page.get_full_url() for page in pages.live().public())
+    return sorted(f"http://testserver{page.url}" for page in pages.live().public())
 
 
 def test_index_lists_files_of_at_most_the_limit(client, english_article, site, three_per_file):
@@ -159,8 +159,8 @@ def test_index_lists_files_of_at_most_the_limit(client, english_article, site, t
     assert all(len(locations) <= 3 for locations in per_file)
     locations = [location for locations in per_file for location in locations]
     assert sorted(locations) == expected  # each once, with the URL Wagtail gives it
-    assert "http://localhost/en/" in locations
-    assert f"http://localhost{english_article[1].url}" in locations
+    assert "http://testserver/en/" in locations
+    assert f"http://testserver{english_article[1].url}" in locations
     assert not any(location.endswith(f"/{draft.slug}/") for location in locations)
 
     assert client.get("/sitemap-6.xml").status_code == 404
@@ -184,7 +184,7 @@ def test_sitemap_files_carry_dates_and_cache_headers(client, news_index):
         for url in root.findall(f"{SITEMAP}url")
     }
     local_date = timezone.localtime(article.last_published_at).date().isoformat()
-    assert dates[f"http://localhost{article.url}"] == local_date
+    assert dates[f"http://testserver{article.url}"] == local_date
     again = client.get("/sitemap-1.xml", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
 
@@ -197,25 +197,25 @@ def test_a_publish_shows_in_the_next_request(client, news_index, three_per_file)
     draft = factories.NewsArticlePageFactory(parent=news_index, title="Tin mới", live=False)
     draft.save_revision().publish()
 
-    assert f"http://localhost{draft.url}" in sitemap_locations(client)
+    assert f"http://testserver{draft.url}" in sitemap_locations(client)
 
 
 def test_a_running_rebuild_leaves_the_previous_copy_served(client, site, news_index):
     old = factories.NewsArticlePageFactory(parent=news_index, title="Tin cũ")
-    assert f"http://localhost{old.url}" in sitemap_locations(client)
+    assert f"http://testserver{old.url}" in sitemap_locations(client)
     cache.add(sitemaps.LOCK_KEY.format(site=site.pk), "another request", timeout=60)
 
     new = factories.NewsArticlePageFactory(parent=news_index, title="Tin mới", live=False)
     new.save_revision().publish()
     locations = sitemap_locations(client)
 
-    assert f"http://localhost{old.url}" in locations
-    assert f"http://localhost{new.url}" not in locations  # the old copy, not a second rebuild
+    assert f"http://testserver{old.url}" in locations
+    assert f"http://testserver{new.url}" not in locations  # the old copy, not a second rebuild
     manifest = cache.get(sitemaps.MANIFEST_KEY.format(site=site.pk))
     assert manifest["version"] != navigation_version()
 
     cache.delete(sitemaps.LOCK_KEY.format(site=site.pk))  # the other rebuild is done
-    assert f"http://localhost{new.url}" in sitemap_locations(client)
+    assert f"http://testserver{new.url}" in sitemap_locations(client)
 
 
 def test_without_any_copy_a_request_builds_when_the_rebuild_does_not_finish(
@@ -225,7 +225,7 @@ def test_without_any_copy_a_request_builds_when_the_rebuild_does_not_finish(
     article = factories.NewsArticlePageFactory(parent=news_index)
     cache.add(sitemaps.LOCK_KEY.format(site=site.pk), "a stuck request", timeout=60)
 
-    assert f"http://localhost{article.url}" in sitemap_locations(client)
+    assert f"http://testserver{article.url}" in sitemap_locations(client)
 
 
 def test_a_file_evicted_from_the_cache_is_built_again(client, site, news_index):
@@ -234,7 +234,7 @@ def test_a_file_evicted_from_the_cache_is_built_again(client, site, news_index):
     manifest = cache.get(sitemaps.MANIFEST_KEY.format(site=site.pk))
     cache.delete(sitemaps.FILE_KEY.format(site=site.pk, build=manifest["build"], number=1))
 
-    assert f"http://localhost{article.url}" in file_locations(client, "/sitemap-1.xml")
+    assert f"http://testserver{article.url}" in file_locations(client, "/sitemap-1.xml")
 
 
 @pytest.mark.parametrize("articles", [6, 24])
@@ -325,7 +325,7 @@ def article(news_index):
 def test_article_head_has_canonical_opengraph_twitter_and_feeds(client, article):
     head = head_of(client.get(article.url))
 
-    url = f"http://localhost{article.url}"
+    url = f"http://testserver{article.url}"
     assert link_hrefs(head, "canonical") == [url]
     assert meta_content(head, "property", "og:title") == article.title
     assert meta_content(head, "property", "og:type") == "article"
@@ -355,7 +355,7 @@ def test_hreflang_for_every_live_translation(client, article):
 
     head = head_of(client.get(article.url))
 
-    vi_url, en_url = f"http://localhost{article.url}", f"http://localhost{translation.url}"
+    vi_url, en_url = f"http://testserver{article.url}", f"http://testserver{translation.url}"
     assert link_hrefs(head, "alternate", hreflang="vi") == [vi_url]
     assert link_hrefs(head, "alternate", hreflang="en") == [en_url]
     assert link_hrefs(head, "alternate", hreflang="x-default") == [vi_url]
@@ -382,7 +382,7 @@ def test_category_listing_has_its_own_canonical_and_feed(client, article, news_i
     head = head_of(client.get(f"{news_index.url}chuyen-muc/xay-dung-dang/?page=abc"))
 
     assert link_hrefs(head, "canonical") == [
-        f"http://localhost{news_index.url}chuyen-muc/xay-dung-dang/"
+        f"http://testserver{news_index.url}chuyen-muc/xay-dung-dang/"
     ]
     assert link_hrefs(head, "alternate", type="application/rss+xml")[0] == (
         "http://testserver/rss/tin-hoat-dong/chuyen-muc/xay-dung-dang/"
@@ -391,7 +391,7 @@ def test_category_listing_has_its_own_canonical_and_feed(client, article, news_i
 
 def test_page_number_is_part_of_the_canonical(client, article, news_index):
     head = head_of(client.get(f"{news_index.url}?page=2"))
-    assert link_hrefs(head, "canonical") == [f"http://localhost{news_index.url}?page=2"]
+    assert link_hrefs(head, "canonical") == [f"http://testserver{news_index.url}?page=2"]
 
 
 def test_head_without_a_page(client, home_page):
@@ -431,12 +431,59 @@ def test_meta_tags_cost_at_most_a_few_queries_cold_and_none_warm(
     bump_navigation_version()  # what a publish does: the cached meta is stale
     page, request = type(article).objects.get(pk=article.pk), page_request(article)
 
-    # Cold: site settings, translations, image; the page template loads the site
-    # settings and the image anyway, so only the translations query is extra.
-    with django_assert_max_num_queries(3):
+    # Cold: site settings, translations, image, breadcrumbs (for the BreadcrumbList); the
+    # page template loads the site settings, the image and the breadcrumbs anyway (the
+    # breadcrumbs fragment reads the request's copy), so only the translations are extra.
+    with django_assert_max_num_queries(4):
         html = render_meta(page, request)
+        assert breadcrumbs(request, page)
     assert 'hreflang="en"' in html
+    assert '"@type":"BreadcrumbList"' in html
 
     page, request = type(article).objects.get(pk=article.pk), page_request(article)
     with django_assert_num_queries(0):
         assert render_meta(page, request) == html
+
+
+# --- absolute URLs follow the host that serves the request -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("host", "secure", "origin"),
+    [
+        ("portal.example:8443", True, "https://portal.example:8443"),
+        ("127.0.0.1:8001", False, "http://127.0.0.1:8001"),
+    ],
+)
+def test_absolute_urls_follow_the_request_host(client, english_article, host, secure, origin):
+    """The default Site is localhost:80; a portal reached under another host and port
+    links to itself there: canonical, og:url, hreflang, feeds, og:image, the sitemap and
+    robots.txt."""
+    article, translation = english_article
+    article.listing_image = factories.ImageFactory()
+    article.save_revision().publish()
+    extra = {"HTTP_HOST": host, "secure": secure}
+
+    html = client.get(article.url, **extra).content.decode()
+    head = html.split("</head>")[0]
+    urls = re.findall(r'<link rel="(?:canonical|alternate)"[^>]* href="([^"]+)"', head)
+    urls += re.findall(
+        r'<meta (?:property|name)="(?:og:url|og:image|twitter:image)" content="([^"]+)"', head
+    )
+    assert f'<link rel="canonical" href="{origin}{article.url}">' in head
+    assert f'hreflang="en" href="{origin}{translation.url}"' in head
+    assert len(urls) >= 8  # canonical, 3 hreflang, 4 feeds, og:url, og:image, twitter:image
+    assert all(url.startswith(f"{origin}/") for url in urls), urls
+
+    locations = sitemap_locations(client, **extra)
+    assert f"{origin}{article.url}" in locations
+    assert all(location.startswith(f"{origin}/") for location in locations)
+    assert all(location.startswith(f"{origin}/") for location in sitemap_files(client, **extra))
+    robots = client.get("/robots.txt", **extra).content.decode()
+    assert f"Sitemap: {origin}/sitemap.xml" in robots
+
+    feed = ET.fromstring(client.get("/atom/tin-hoat-dong/", **extra).content)  # noqa: S314
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [link.get("href") for link in feed.iter(f"{atom}link")]
+    assert f"{origin}{article.url}" in links
+    assert all(link.startswith(f"{origin}/") for link in links), links

@@ -315,9 +315,9 @@ def test_hreflang_lists_both_languages_and_x_default(client, bilingual):
     for url in ("/gioi-thieu/", "/en/introduction/"):
         alternates = hreflangs(client.get(url).content.decode())
         assert alternates == {
-            "vi": "http://localhost/gioi-thieu/",
-            "en": "http://localhost/en/introduction/",
-            "x-default": "http://localhost/gioi-thieu/",
+            "vi": "http://testserver/gioi-thieu/",
+            "en": "http://testserver/en/introduction/",
+            "x-default": "http://testserver/gioi-thieu/",
         }
     assert hreflangs(client.get("/lich-su/").content.decode()) == {}
 

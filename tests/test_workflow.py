@@ -175,7 +175,9 @@ def test_english_tree_gets_the_same_workflow(portal):
 
 
 @pytest.mark.django_db
-def test_full_path_collaborator_editor_board_visitor(client, portal):
+def test_full_path_collaborator_editor_board_visitor(client, portal, settings):
+    # The address `make run HOST=… PORT=…` serves at (the Makefile exports it).
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8001"
     mail.outbox.clear()
     article = create_article(login(client, portal["ctv"]), portal["news"], "Hội nghị sơ kết quý IV")
     assert not article.live
@@ -184,7 +186,7 @@ def test_full_path_collaborator_editor_board_visitor(client, portal):
     # Step 1 is announced to the editors, in Vietnamese, with a link to the page.
     to_editors = [m for m in mail.outbox if "btv@example.org" in m.to]
     assert to_editors and "Chờ duyệt" in to_editors[0].subject
-    assert f"/admin/pages/{article.pk}/edit/" in to_editors[0].body
+    assert f"http://127.0.0.1:8001/admin/pages/{article.pk}/edit/" in to_editors[0].body
     assert not [m for m in mail.outbox if "bbt@example.org" in m.to]
 
     mail.outbox.clear()

@@ -9,7 +9,10 @@ documents outside private collections, and only GET. On top of them:
   types that name one (`listing_date_field`: news, events and documents); with no `type`
   they select those types together;
 - visitor input that Wagtail would let through to the database as an invalid value
-  (`?date=abc`, `?site=unknown`) is answered with a 400 JSON message, never a 500.
+  (`?date=abc`, `?site=unknown`, `?offset=` beyond a 64-bit integer, a NUL character,
+  `?search_operator=xyz`, `find/?id=abc`) is answered with a 400 JSON message, and an
+  object `find/` does not find with a 404, never a 500 (tests/test_api.py walks every
+  parameter of every endpoint with odd values).
 
 The fields each page type exposes are its `api_fields` (see docs/api.md).
 """
@@ -18,12 +21,13 @@ import datetime
 
 from rest_framework.filters import BaseFilterBackend
 
-from django.core.exceptions import FieldError, ValidationError
+from django.core.exceptions import FieldError, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -35,6 +39,9 @@ from site_core.files.access import public_files
 from site_core.models import BasePage
 
 DATE_PARAMETERS = ("date_from", "date_to")
+# The largest ?offset= the database takes (OFFSET is a 64-bit integer), less any limit.
+OFFSET_MAX = 2**62
+SEARCH_OPERATORS = ("and", "or")
 
 
 def has_main_date(model):
@@ -128,10 +135,61 @@ class SafeFieldsFilter(FieldsFilter):
             ) from None
 
 
+class SafeSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, with an unknown `search_operator` answered by a 400 (the
+    search backend raises a ValueError for it)."""
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if "search" in request.GET and operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(
+                "search_operator: chỉ nhận “and” hoặc “or” (must be 'and' or 'or')."
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
+def portal_filter_backends(backends):
+    """The endpoint's filter backends with the safe variants in place of Wagtail's."""
+    safe = {FieldsFilter: SafeFieldsFilter, SearchFilter: SafeSearchFilter}
+    return [safe.get(backend, backend) for backend in backends]
+
+
+class PortalPagination(WagtailPagination):
+    """Wagtail's offset/limit paging; an offset the database cannot hold is a 400."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "")
+        if offset.strip().lstrip("+-").isdigit() and abs(int(offset)) > OFFSET_MAX:
+            raise BadRequestError(f"offset must be at most {OFFSET_MAX}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class ReadOnlyAPIMixin:
     """Turns database-level validation errors into the API's JSON 400."""
 
     http_method_names = ["get", "head", "options"]
+    pagination_class = PortalPagination
+
+    def initial(self, request, *args, **kwargs):
+        # PostgreSQL refuses a NUL character in any text it is given: whatever parameter
+        # carries one (?locale=, ?title=, ?html_path=) would end in a database error.
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequestError("tham số chứa ký tự NUL (NUL character in a parameter).")
+        super().initial(request, *args, **kwargs)
+
+    def find_object(self, queryset, request):
+        # Wagtail's find view catches only Page.DoesNotExist, not the DoesNotExist of a
+        # specific type (?type=), and passes ?id= to the database as it comes.
+        value = request.GET.get("id")
+        if value is not None and not (value.isascii() and value.isdigit()):
+            raise BadRequestError("id must be a positive integer")
+        try:
+            return super().find_object(queryset, request)
+        except ObjectDoesNotExist:
+            return None
 
     def handle_exception(self, exc):
         if isinstance(exc, (ValidationError, OverflowError)):
@@ -140,10 +198,7 @@ class ReadOnlyAPIMixin:
 
 
 class PortalPagesAPIViewSet(ReadOnlyAPIMixin, PagesAPIViewSet):
-    filter_backends = [
-        SafeFieldsFilter if backend is FieldsFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
-    ]
+    filter_backends = portal_filter_backends(PagesAPIViewSet.filter_backends)
     # The search filter must stay last: search results cannot be filtered further.
     filter_backends.insert(len(filter_backends) - 1, DateRangeFilter)
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(DATE_PARAMETERS)
@@ -174,17 +229,11 @@ class PublicFilesMixin:
 
 
 class PortalImagesAPIViewSet(ReadOnlyAPIMixin, PublicFilesMixin, ImagesAPIViewSet):
-    filter_backends = [
-        SafeFieldsFilter if backend is FieldsFilter else backend
-        for backend in ImagesAPIViewSet.filter_backends
-    ]
+    filter_backends = portal_filter_backends(ImagesAPIViewSet.filter_backends)
 
 
 class PortalDocumentsAPIViewSet(ReadOnlyAPIMixin, PublicFilesMixin, DocumentsAPIViewSet):
-    filter_backends = [
-        SafeFieldsFilter if backend is FieldsFilter else backend
-        for backend in DocumentsAPIViewSet.filter_backends
-    ]
+    filter_backends = portal_filter_backends(DocumentsAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -11,16 +11,20 @@ A visitor's page is kept when nothing about it belongs to one visitor (docs/cach
   of its own, no Vary beyond the language (in the key) and the cookie (visitors with a
   session never read or fill the cache).
 
+An entry is what the visitor got from the full middleware stack, headers included, so
+that the fast path in front of Django (site_core/cache/fastpath.py) sends it as it is.
 The entry holds the navigation version (site_core/navigation.py) it was rendered under,
 renewed by every change of content (site_core/signals.py); it is served only while that
 is still the current version, so a change is seen at once on every app server that shares
 the cache. The version and the entry are read in one round trip (`lookup`). The key holds
-the local date, for what pages show by date (a document in force, current members). The timeout bounds what changes with the clock within a day (upcoming
-events) and what a lost renewal would leave behind.
+the local date, for what pages show by date (a document in force, current members). The
+timeout bounds what changes with the clock within a day (upcoming events) and what a lost
+renewal would leave behind.
 """
 
 import fnmatch
 import hashlib
+from http.client import responses
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -33,6 +37,7 @@ from site_core.navigation import (
     NAVIGATION_VERSION_KEY,
     navigation_version,
     remember_navigation_number,
+    version_of_number,
 )
 from site_core.query import restricted_sections
 
@@ -59,12 +64,16 @@ def handles(request):
     return not request.path_info.startswith(tuple(settings.PORTAL_PAGE_CACHE_SKIP_PREFIXES))
 
 
+def cookies_may_share(cookies):
+    """No session (a signed-in user, a page's password) and no pending messages."""
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
 def visitor_may_share(request):
     """A GET or HEAD from a visitor whose page is the same as anyone else's."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+    if not cookies_may_share(request.COOKIES):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
@@ -72,16 +81,15 @@ def visitor_may_share(request):
 
 def cache_key(request):
     """Where the request's page is kept; the version is in the entry (`lookup`)."""
-    path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return key_for(request.scheme, request.get_host(), get_language(), request.get_full_path())
+
+
+def key_for(scheme, host, language, full_path):
+    """The key of `cache_key`, from its parts: the fast path (site_core/cache/fastpath.py)
+    computes them from the WSGI environ before Django runs."""
+    path = hashlib.md5(full_path.encode(), usedforsecurity=False).hexdigest()
     return ":".join(
-        (
-            KEY_PREFIX,
-            timezone.localdate().isoformat(),
-            request.scheme,
-            request.get_host(),
-            get_language() or "-",
-            path,
-        )
+        (KEY_PREFIX, timezone.localdate().isoformat(), scheme, host, language or "-", path)
     )
 
 
@@ -151,18 +159,63 @@ def lookup(cache, key):
     (site_core/navigation.py): read before rendering, so that a change published while the
     page renders renews the version and what the render read is never kept as current.
     """
-    found = cache.get_many([NAVIGATION_VERSION_KEY, key])
-    remember_navigation_number(found.get(NAVIGATION_VERSION_KEY))
+    number, entry = read(cache, key)
+    remember_navigation_number(number)
     version = navigation_version()  # no round trip unless the version was missing
-    entry = found.get(key)
     if entry is None or entry[0] != version:
         return version, None
     return version, entry
 
 
+def read(cache, key):
+    """(version number, entry or None): the one round trip (MGET) of every lookup."""
+    found = cache.get_many([NAVIGATION_VERSION_KEY, key])
+    return found.get(NAVIGATION_VERSION_KEY), found.get(key)
+
+
+def current_entry(cache, key):
+    """The entry under `key` when it is certainly current, else None: `lookup` without
+    anything that could write (a missing version, a renewal this process still owes are
+    left to `lookup`). For the fast path, outside Django's request cycle."""
+    number, entry = read(cache, key)
+    version = version_of_number(number)
+    if version is None or entry is None or entry[0] != version:
+        return None
+    return entry
+
+
+# An entry is (version, status, headers, content): plain values, so that it never carries a
+# response's internals. The headers are the ones the visitor got from the full middleware
+# stack (security headers, the CSP, Content-Language, Vary, Content-Length, the ETag):
+# PageCacheMiddleware notes a response it may keep (`note_keepable`), and
+# PageCacheStoreMiddleware, first in MIDDLEWARE, stores it once every middleware has run.
+KEEPABLE = "_portal_page_cache_keep"
+
+
+def note_keepable(request, response, key, version):
+    """`response` to a GET may be kept under `key` for `version` once it is complete."""
+    if request.method == "GET":
+        setattr(response, KEEPABLE, (key, version))
+
+
+def keepable(request, response):
+    """(key, version) under which the complete `response` is kept, or None: what
+    PageCacheMiddleware allowed, still true after the outer middleware ran (no cookie set,
+    no per-visitor value used, nothing new in Vary or Cache-Control)."""
+    noted = getattr(response, KEEPABLE, None)
+    if noted is None or response.status_code != 200 or response.streaming or response.cookies:
+        return None
+    if used_per_visitor_values(request) or not varies_only_on_keyed_headers(response):
+        return None
+    if cache_control_directives(response) & UNSHARED_DIRECTIVES:
+        return None
+    return noted
+
+
 def entry_from(version, response):
-    """What is stored: plain values, so that an entry never carries a response's internals."""
-    return (version, response.status_code, list(response.items()), response.content)
+    """The entry for a complete response: served as it was, marked as a hit."""
+    headers = [(name, HIT if name == STATUS_HEADER else value) for name, value in response.items()]
+    return (version, response.status_code, headers, response.content)
 
 
 def response_from(entry):
@@ -171,6 +224,12 @@ def response_from(entry):
     for name, value in headers:
         response[name] = value
     return response
+
+
+def wsgi_parts(entry):
+    """(status line, headers, content) of an entry, for a WSGI server."""
+    _version, status, headers, content = entry
+    return f"{status} {responses.get(status, 'Unknown Status Code')}", list(headers), content
 
 
 # --- headers for other caches -------------------------------------------------------------

@@ -706,8 +706,9 @@ def summary(ctx):
     for label, model, count in rows:
         created = ctx.created.get(model.__name__, 0)
         ctx.say(f"  {label:<22}{count:>5}" + (f"  (+{created} mới)" if created else ""))
-    ctx.say(f"  Trang chủ: {ctx.home.url_path} (site {ctx.site})")
-    ctx.say(f"  Quản trị: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/")
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    ctx.say(f"  Trang chủ: {base_url}/ (site {ctx.site})")
+    ctx.say(f"  Quản trị: {base_url}/admin/")
 
 
 def role_users(ctx):

@@ -80,6 +80,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: keeps a visitor's page with every header the middleware below added, for
+    # the fast path in site_core/wsgi.py (site_core/cache/middleware.py, docs/caching.md).
+    "site_core.cache.middleware.PageCacheStoreMiddleware",
     # One reading of the navigation version per request (site_core/navigation.py).
     "site_core.navigation.NavigationVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -16,14 +16,16 @@ class Command(BaseCommand):
     help = "In địa chỉ trang quản trị và các tài khoản demo hiện có."
 
     def handle(self, *args, **options):
-        base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+        # The address the server runs at (the Makefile sets it from HOST and PORT).
+        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         users = {
             user.username: user
             for user in get_user_model().objects.filter(
                 username__in=all_demo_usernames(), is_active=True
             )
         }
-        self.stdout.write(f"Trang quản trị: {base_url.rstrip('/')}/admin/")
+        self.stdout.write(f"Cổng thông tin: {base_url}/")
+        self.stdout.write(f"Trang quản trị: {base_url}/admin/")
         if not users:
             self.stdout.write("Chưa có tài khoản demo nào. Chạy: python manage.py seed_demo")
             return
