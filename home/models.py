@@ -167,3 +167,40 @@ class HomePage(BasePage):
 
 
 HomePage.edit_handler = HomePage.tabbed_edit_handler(HomePage.content_panels)
+
+
+class SubPortal(models.Model):
+    """An affiliated Party organisation's own portal: a Site of this installation, and the
+    unit of the provincial org chart it belongs to.
+
+    Made by `manage.py create_subportal` or by a superuser in the admin
+    (home/subportals.py). The Site holds the hostname and the home page; this row says that
+    the Site is a sub-portal (not the province) and whose it is, for what links the sites
+    (news sent up and down, the province's list of affiliated portals).
+    """
+
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name="trang web",
+        on_delete=models.CASCADE,
+        related_name="subportal",
+    )
+    slug = models.SlugField("mã", max_length=63, unique=True)
+    unit = models.ForeignKey(
+        "org_structure.OrgUnitPage",
+        verbose_name="đơn vị trực thuộc",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subportals",
+        help_text="Đơn vị trong sơ đồ tổ chức của Đảng bộ tỉnh mà cổng này thuộc về.",
+    )
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "cổng thông tin trực thuộc"
+        verbose_name_plural = "cổng thông tin trực thuộc"
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.site.site_name or self.slug

@@ -233,6 +233,30 @@ def current_site(request):
     return Site.find_for_request(request)
 
 
+def site_root_paths_follow_sites(request):
+    """Renew Wagtail's cached site root paths when they do not know the request's Site.
+
+    Wagtail keeps the list of sites' root paths (what turns a page into a URL) in the
+    default cache for an hour and clears it when a Site is saved, in the saving process.
+    With a cache per process (the quick start's local memory) a Site added by another
+    process (`manage.py create_subportal` while the server runs, or another app server)
+    stayed unknown: its pages had no URL (empty menu, listings without links) until a
+    restart. The Site row read for the request (one query Wagtail makes anyway, with its
+    root page) is the reference: a list without it, or with another root or address for
+    it, is cleared and read again from the Site table. Called for every page served
+    (site_core/wagtail_hooks.py); costs one cache read and no query.
+    """
+    site = current_site(request)
+    if site is None:
+        return
+    root_path, root_url = site.root_page.url_path, site.root_url
+    if not any(
+        known.site_id == site.pk and known.root_path == root_path and known.root_url == root_url
+        for known in Site.get_site_root_paths()
+    ):
+        Site.clear_site_root_paths_cache()
+
+
 def absolute_url(request, url):
     """`url` (a path, or an absolute URL left as it is) made absolute on the scheme and host
     that serve `request`; without a request, on the default Site's root URL.

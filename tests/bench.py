@@ -124,7 +124,8 @@ def urls_to_measure():
 
     def first_url(model):
         page = model.objects.live().filter(locale__language_code="vi").order_by("path").first()
-        return page.url if page else None
+        # The path on its site: with sub-portals, `page.url` is absolute.
+        return page.get_url_parts()[2] if page else None
 
     news = NewsIndexPage.objects.live().filter(locale__language_code="vi").first()
     urls = [
@@ -135,7 +136,7 @@ def urls_to_measure():
         ("Cơ quan, đơn vị", first_url(OrgUnitPage)),
         ("Tin hoạt động", first_url(NewsIndexPage)),
         ("Tin hoạt động ?page=5", first_url(NewsIndexPage) + "?page=5"),
-        ("Tin theo năm", news.url + "nam/2025/" if news else None),
+        ("Tin theo năm", news.get_url_parts()[2] + "nam/2025/" if news else None),
         ("Bài tin", first_url(NewsArticlePage)),
         ("Sự kiện", first_url(EventIndexPage)),
         ("Một sự kiện", first_url(EventPage)),

@@ -249,8 +249,9 @@ def test_demo_role_accounts_and_their_scope(seeded):
     assert set(users) == {"ctv", "btv", "bbt"}
     assert all(user.check_password(demo_password()) for user in users.values())
     assert not any(user.is_superuser for user in users.values())
-    news = NewsIndexPage.objects.get()
-    documents = Page.objects.get(slug="van-ban")
+    province = Site.objects.get(is_default_site=True).root_page
+    news = NewsIndexPage.objects.child_of(province).get()
+    documents = Page.objects.child_of(province).get(slug="van-ban")
     ctv = users["ctv"]
     assert news.permissions_for_user(ctv).can_add_subpage()
     assert not news.permissions_for_user(ctv).can_publish()
@@ -265,6 +266,42 @@ def test_demo_role_accounts_and_their_scope(seeded):
 
 
 @pytest.mark.django_db
+def test_demo_sub_portals_with_their_accounts_articles_and_documents(seeded, client):
+    from django.contrib.auth import get_user_model
+
+    from home.models import SubPortal
+    from site_core.demo.users import demo_password, subportal_logins
+
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    logins = out.getvalue()
+    portals = {portal.slug: portal for portal in SubPortal.objects.select_related("site", "unit")}
+    assert set(portals) == {"phuong-tran-bien", "co-quan-dang-tinh"}
+    assert portals["phuong-tran-bien"].unit.title == "Đảng bộ phường Trấn Biên"
+    assert portals["co-quan-dang-tinh"].unit.title == "Đảng ủy các cơ quan Đảng tỉnh"
+    for slug, name, accounts in subportal_logins():
+        site = portals[slug].site
+        home = site.root_page
+        assert site.hostname == f"{slug}.localhost"
+        assert f"http://{slug}.localhost" in logins
+        assert NewsArticlePage.objects.live().descendant_of(home).count() >= 12
+        assert LegalDocumentPage.objects.live().descendant_of(home).count() >= 3
+        response = client.get("/", HTTP_HOST=site.hostname)
+        assert response.status_code == 200
+        assert name in response.content.decode()
+        users = get_user_model().objects.filter(username__in=accounts)
+        assert users.count() == 3
+        for user in users:
+            assert user.check_password(demo_password()) and not user.is_superuser
+            assert [g.name.endswith(f" · {name}") for g in user.groups.all()] == [True]
+            assert f"  {user.username} " in logins
+            # Their rights stop at their own portal.
+            assert home.permissions_for_user(user).can_edit()
+            province = Site.objects.get(is_default_site=True).root_page
+            assert not province.permissions_for_user(user).can_edit()
+
+
+@pytest.mark.django_db
 def test_english_translations_of_the_demo(seeded, client):
     from wagtail.models import Locale
 
@@ -272,7 +309,8 @@ def test_english_translations_of_the_demo(seeded, client):
     from site_core.models import StandardPage
 
     english = Locale.objects.get(language_code="en")
-    home = Site.objects.get(is_default_site=True).root_page
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page
     home_en = home.get_translation(english)
     assert home_en.live
     pages = {
@@ -281,9 +319,11 @@ def test_english_translations_of_the_demo(seeded, client):
         "/lien-he/": ("/en/contact/", StandardPage),
     }
     for vi_url, (en_url, model) in pages.items():
-        source = model.objects.get(locale__language_code="vi", url_path__endswith=vi_url)
+        source = model.objects.descendant_of(home).get(
+            locale__language_code="vi", url_path__endswith=vi_url
+        )
         translation = source.get_translation(english)
-        assert translation.live and translation.url == en_url
+        assert translation.live and translation.relative_url(site) == en_url
         html = client.get(vi_url).content.decode()
         assert f'href="{en_url}" lang="en" hreflang="en"' in html
     menu = [page.title for page in home_en.get_children().live().in_menu()]
@@ -294,7 +334,7 @@ def test_english_translations_of_the_demo(seeded, client):
     assert units.filter(title="Organisation Commission").exists()
     standing = units.get(title="Provincial Party Standing Committee")
     assert standing.memberships.filter(position="Secretary of the Provincial Party Committee")
-    html = client.get(standing.url).content.decode()
+    html = client.get(standing.relative_url(site)).content.decode()
     assert "Leaders and members" in html and "Term 2025–2030" in html
     # The snippets are translated too (same translation_key, English names).
     for model, name in (

@@ -177,3 +177,17 @@ def english():
     for spec in units.values():
         spec.setdefault("address", data["address"])
     return {**data, "units": units, "positions": positions}
+
+
+def subportals():
+    """The demo's sub-portals: a ward Party committee and the provincial Party agencies'
+    committee, each with its unit in the org chart (a key of org.json), its issuing body,
+    role accounts, a dozen articles ([title, category slug, sapo]) and a few documents
+    ([type, number, summary, date issued])."""
+    data = read("subportals")
+    for portal in data["subportals"]:
+        portal["documents"] = [
+            [kind, number, summary, datetime.date.fromisoformat(issued)]
+            for kind, number, summary, issued in portal["documents"]
+        ]
+    return data

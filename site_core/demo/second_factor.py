@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 
 from site_core.security.two_factor import RECOVERY_DEVICE_NAME, new_recovery_codes
 
-from .users import DEMO_LOGINS
+from .users import all_demo_usernames
 
 DEMO_DEVICE_NAME = "Ứng dụng xác thực (demo)"
 DEMO_RECOVERY_CODES = 10
@@ -33,7 +33,7 @@ def demo_totp_key(username):
 
 def demo_second_factor(ctx):
     """Give every demo account an authenticator and recovery codes (once)."""
-    for user in get_user_model().objects.filter(username__in=DEMO_LOGINS):
+    for user in get_user_model().objects.filter(username__in=all_demo_usernames()):
         _, created = TOTPDevice.objects.get_or_create(
             user=user,
             name=DEMO_DEVICE_NAME,

@@ -31,28 +31,27 @@ from django.utils.html import escape
 from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.log_actions import log
 from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 from wagtail.utils.file import hash_filelike
 
-from history.models import HistoryEvent, HistoryIndexPage, HistoryPeriodPage
+from history.models import HistoryEvent, HistoryPeriodPage
+from home import structure
 from home.models import HomePage
 from legal_docs.models import (
     DocumentType,
     IssuingBody,
     LegalDocumentAttachment,
-    LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
 )
 from legal_docs.tables import load_reference_tables
-from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
-from org_structure.models import OrgChartPage, OrgMembership, OrgUnitPage, Person
+from news.models import EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
+from org_structure.models import OrgMembership, OrgUnitPage, Person
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
-from site_core.models import PortalSettings, StandardPage, vietnamese_slugify
+from site_core.models import PortalSettings, vietnamese_slugify
 
 from . import content
 from .images import logo_picture, news_picture
@@ -159,15 +158,7 @@ def stream(items):
 
 def publish_new_page(ctx, parent, page):
     """Add `page` under `parent` as a draft, then publish it through a revision."""
-    page.live = False
-    parent.add_child(instance=page)
-    log(instance=page, action="wagtail.create", user=ctx.admin, content_changed=True)
-    revision = page.save_revision(user=ctx.admin)
-    revision.publish(user=ctx.admin, skip_permission_checks=True)
-    # Keep the in-memory object in step with what publish() wrote.
-    page.live = True
-    page.has_unpublished_changes = False
-    page.live_revision = revision
+    structure.publish_new_page(parent, page, ctx.admin)
     ctx.created[type(page).__name__] += 1
     return page
 
@@ -328,39 +319,14 @@ def portal_settings(ctx):
     ctx.created["PortalSettings"] += 1
 
 
-SECTION_MODELS = {
-    "history": HistoryIndexPage,
-    "org": OrgChartPage,
-    "news": NewsIndexPage,
-    "events": EventIndexPage,
-    "documents": LegalDocumentIndexPage,
-    "standard": StandardPage,
-}
-
-
 def sections(ctx):
     """The home page's children in menu order: Lịch sử, Cơ cấu tổ chức, ..., Liên hệ."""
-    for spec in content.site()["sections"]:
-        model = SECTION_MODELS[spec["kind"]]
-        slug = vietnamese_slugify(spec["title"])
-        if model is StandardPage:
-            page = StandardPage.objects.child_of(ctx.home).filter(slug=slug).first()
-        else:
-            page = child_by_type(ctx.home, model)
-        if page is None:
-            fields = {
-                "title": spec["title"],
-                "slug": slug,
-                "show_in_menus": True,
-                "listing_summary": spec["listing_summary"],
-                "search_description": spec["listing_summary"],
-            }
-            if model is StandardPage:
-                fields["body"] = stream(spec["body"])
-            else:
-                fields["intro"] = spec["intro"]
-            page = publish_new_page(ctx, ctx.home, model(**fields))
-        ctx.sections[spec["key"]] = page
+    created = []
+    ctx.sections = structure.ensure_sections(
+        ctx.home, content.site()["sections"], stream, user=ctx.admin, created=created
+    )
+    for page in created:
+        ctx.created[type(page).__name__] += 1
 
 
 def history(ctx):

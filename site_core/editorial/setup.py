@@ -104,6 +104,7 @@ def group_names(site):
         "workflow": WORKFLOW_NAME + suffix,
         "editor_task": EDITOR_TASK + suffix,
         "board_task": BOARD_TASK + suffix,
+        "collection": (site.site_name or site.hostname) if suffix else "",
     }
 
 
@@ -253,10 +254,40 @@ def grant_section(page, group_name=None):
     return group
 
 
+def site_collection(site):
+    """Where a site's images and documents go: the root collection for the province, a
+    collection named after the sub-portal (below the root) for each sub-portal."""
+    root = root_collection()
+    if is_province(site):
+        return root
+    name = group_names(site)["collection"]
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    return collection
+
+
+def is_province(site):
+    """The default site is the province's portal; every other site is a sub-portal."""
+    return site.is_default_site
+
+
+def grant_shared_snippets_read_only(group):
+    """Below the province the shared lists (people, categories, document types, issuing
+    bodies) are read-only: viewed and chosen, never added, changed or deleted."""
+    viewing = {
+        permission(app_label, f"view_{model}")
+        for app_label, model, _actions in BOARD_SNIPPET_PERMISSIONS
+    }
+    group.permissions.remove(*(managed_snippet_permissions() - viewing))
+    group.permissions.add(*viewing)
+
+
 def setup_site(site):
     names = group_names(site)
     homes = site_homes(site)
-    collection = root_collection()
+    province = is_province(site)
+    collection = site_collection(site)
 
     collaborators = ensure_group(names["collaborator"])
     editors = ensure_group(names["editor"])
@@ -266,8 +297,16 @@ def setup_site(site):
     grant_page_permissions(board, homes, BOARD_PAGE_PERMISSIONS)
     for group in (editors, board):
         grant_collection_permissions(group, collection, MEDIA_PERMISSIONS["editor"])
-    grant_snippet_permissions(editors)
-    grant_snippet_permissions(board, board=True)
+    if province:
+        grant_snippet_permissions(editors)
+        grant_snippet_permissions(board, board=True)
+    else:
+        # A sub-portal's collaborators write in their whole tree; the province's are
+        # given sections one by one (grant_section).
+        grant_page_permissions(collaborators, homes, COLLABORATOR_PAGE_PERMISSIONS)
+        grant_collection_permissions(collaborators, collection, MEDIA_PERMISSIONS["collaborator"])
+        for group in (collaborators, editors, board):
+            grant_shared_snippets_read_only(group)
     grant_settings_permission(board, site)
     # wagtail-localize's "Translate" checks only this global permission; translations
     # start as drafts and go through the workflow (site_core/editorial/localize_guards.py).

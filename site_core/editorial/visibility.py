@@ -3,8 +3,11 @@ page forms and reports (issue 8, hole 5).
 
 Visible are the pages the user may explore, as Wagtail's explorer and page search define
 it (the sections where the user holds page permissions, with their ancestors), and live
-pages open to the public. Drafts and restricted pages elsewhere, secret documents above
-all, keep even their titles out of sight.
+pages open to the public on the sites where the user holds page permissions (a
+sub-portal's editors choose among their own portal's pages, not the province's or another
+sub-portal's; a user with no page permission sees every site's public pages). Drafts and
+restricted pages elsewhere, secret documents above all, keep even their titles out of
+sight.
 
 Where each listing is held:
 - page chooser, browse and search (also the type-filtered ones, e.g. for related
@@ -25,7 +28,7 @@ from django import forms
 from django.db.models import F, Q
 from django.http import Http404
 
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permissions import page_permission_policy
 
 
@@ -36,8 +39,26 @@ def visible_pages(user, queryset=None):
     if user.is_superuser:
         return queryset
     explorable = page_permission_policy.explorable_instances(user).values("pk")
-    public = Page.objects.live().public().values("pk")
+    public = Page.objects.live().public().filter(own_sites(user)).values("pk")
     return queryset.filter(Q(pk__in=explorable) | Q(pk__in=public))
+
+
+def own_sites(user):
+    """Condition: the page lies in a site tree (a depth-2 home, any language) where `user`
+    holds a page permission; no condition for a user with none, or with one on the root."""
+    home_length = 2 * Page.steplen
+    paths = {
+        path[:home_length]
+        for path in GroupPagePermission.objects.filter(group__user=user).values_list(
+            "page__path", flat=True
+        )
+    }
+    if not paths or any(len(path) < home_length for path in paths):
+        return Q()
+    condition = Q()
+    for path in sorted(paths):
+        condition |= Q(path__startswith=path)
+    return condition
 
 
 def may_see_page(user, page):

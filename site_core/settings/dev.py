@@ -5,7 +5,8 @@ from .base import env_bool, os
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# ".localhost": localhost and every sub-portal on the quick start (<slug>.localhost:8000).
+ALLOWED_HOSTS = ["127.0.0.1", ".localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from site_core.demo import english, second_factor, steps
+from site_core.demo import english, second_factor, steps, subportals
 
 STEPS = [
     steps.reference_tables,
@@ -33,6 +33,7 @@ STEPS = [
     steps.events,
     steps.setup_portal,
     steps.role_users,
+    subportals.subportals,
     second_factor.demo_second_factor,
     english.english_translations,
 ]
