@@ -1,6 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -487,7 +487,14 @@ def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
         .order_by(*ARTICLE_ORDER)[:per_category]
         for c in category_list
     ]
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    if len(parts) == 1:
+        rows = parts[0]
+    elif connections[articles.db].features.supports_slicing_ordering_in_compound:
+        rows = parts[0].union(*parts[1:], all=True)
+    else:
+        # SQLite (the quick start) allows no LIMIT inside a compound statement: one query
+        # per category there, the same rows.
+        rows = [article for part in parts for article in part]
     by_category = {}
     for article in rows:
         by_category.setdefault(article.block_category, []).append(article)
