@@ -8,9 +8,9 @@ form is rendered without autosave: nothing exists until the editor presses a but
 and the header claims nothing. A fresh create form and every edit form keep Wagtail's
 autosave (WAGTAIL_AUTOSAVE_INTERVAL).
 
-Wagtail has no per-view setting or hook for this, so the view is a subclass registered at
-Wagtail's own path (register_admin_urls with order=-1 puts it first, as localize_guards.py
-does); `reverse("wagtailadmin_pages:add")` still names the same URL.
+Wagtail has no per-view setting or hook for this, so the view is a subclass served at
+Wagtail's own path (admin_urls.py, included before Wagtail's admin URLs);
+`reverse("wagtailadmin_pages:add")` still names the same URL.
 """
 
 from django.urls import path

@@ -10,16 +10,18 @@
   explorer otherwise. It replaces Wagtail's generic "Page … has been updated.".
 
 All of it goes through Wagtail's ``construct_page_action_menu`` and ``before/after_edit_page``
-hooks and its admin messages with buttons.
+hooks and its admin messages with buttons; the workflow action dialog view, which has no
+hook, is a subclass served at Wagtail's own path (admin_urls.py).
 """
 
 from django.contrib import messages as django_messages
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
+from wagtail.admin.views.pages.workflow import WorkflowAction
 from wagtail.models import Page, TaskState, WorkflowState
 
 from . import workflow_rules
@@ -125,7 +127,7 @@ def drop_updated_message(request, page):
 def workflow_result_message(request, page):
     """after_edit_page: say what the workflow action did, with a link to the result."""
     action = getattr(request, "portal_workflow_action", None)
-    if action is None or not request.accepts("text/html"):
+    if action is None:
         return
     name, step_id = action
     step = TaskState.objects.filter(pk=step_id).select_related("workflow_state").first()
@@ -153,3 +155,25 @@ def workflow_result_message(request, page):
         buttons = [explorer_button(page)]
     drop_updated_message(request, page)
     messages.success(request, text, buttons=buttons)
+
+
+class PortalWorkflowAction(WorkflowAction):
+    """Wagtail's workflow action dialog view (approve or send back with a comment, from the
+    task preview or a dialog), ending with the same message as the editor's footer."""
+
+    def post(self, request, *args, **kwargs):
+        request.portal_workflow_action = (self.action_name, self.task_state.pk)
+        response = super().post(request, *args, **kwargs)
+        workflow_result_message(request, self.object)
+        return response
+
+
+def workflow_action_urls():
+    # Wagtail's own path, served first (admin_urls.py).
+    return [
+        path(
+            "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            PortalWorkflowAction.as_view(),
+            name="portal_workflow_action",
+        )
+    ]

@@ -20,7 +20,6 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from site_core.editorial import (
     bulk_rules,  # noqa: F401 - registers the bulk actions
-    create_view,
     guide,
     localize_guards,
     review_actions,
@@ -179,8 +178,6 @@ def portal_homepage_panels(request, panels):
 hooks.register("construct_page_action_menu", review_actions.arrange_page_action_menu)
 hooks.register("before_edit_page", review_actions.remember_workflow_action)
 hooks.register("after_edit_page", review_actions.workflow_result_message)
-# The create view without autosave once the form came back with errors (create_view.py).
-hooks.register("register_admin_urls", create_view.create_view_urls, order=-1)
 
 
 # The portal's colours and the date picker's button names in every admin page.
