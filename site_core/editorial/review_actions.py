@@ -118,8 +118,10 @@ def drop_updated_message(request, page):
     updated = gettext("Page '%(page_title)s' has been updated.") % {
         "page_title": page.get_admin_display_title()
     }
+    # wagtail.admin.messages stores the message rendered with its buttons (none here).
+    rendered = str(messages.render(updated, None)).strip()
     storage = django_messages.get_messages(request)
-    kept = [message for message in storage if str(message.message) != updated]
+    kept = [message for message in storage if str(message.message).strip() != rendered]
     for message in kept:  # iterating marked them as read: queue the others again
         django_messages.add_message(request, message.level, message.message, message.extra_tags)
 
