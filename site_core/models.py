@@ -23,7 +23,18 @@ from .text import database_folds_accents, folded_field_text, vietnamese_slugify
 
 
 class User(AbstractUser):
-    """The portal's user; custom from the first migration so it can grow."""
+    """The portal's user; custom from the first migration so it can grow.
+
+    Names follow Vietnamese order: ``last_name`` holds the family and middle names
+    ("Nguyễn Văn"), ``first_name`` the given name ("An"); the full name is "Nguyễn Văn
+    An", the short name (greetings, the admin's account menu) the given name.
+    """
+
+    def get_full_name(self):
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part)
+
+    def get_short_name(self):
+        return self.first_name.strip() or self.get_full_name()
 
     class Meta:
         verbose_name = "người dùng"

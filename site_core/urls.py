@@ -20,6 +20,8 @@ handler500 = "site_core.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # The few admin views the portal replaces at Wagtail's paths: listed first.
+    path("admin/", include("site_core.editorial.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

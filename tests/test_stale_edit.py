@@ -20,11 +20,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def editor(username, first_name, last_name):
+def editor(username, given_name, family_names):
     user = get_user_model().objects.create_superuser(
         username, f"{username}@example.org", "mat-khau-thu-nghiem-2026"
     )
-    user.first_name, user.last_name = first_name, last_name
+    # Vietnamese order (site_core.models.User): family and middle names in last_name.
+    user.first_name, user.last_name = given_name, family_names
     user.save()
     client = Client()
     client.force_login(user)
@@ -57,8 +58,8 @@ def page(standard_page):
 
 
 def test_second_editor_saving_an_older_form_is_refused(page):
-    lan = editor("lan", "Nguyễn Thị", "Lan")
-    minh = editor("minh", "Trần Văn", "Minh")
+    lan = editor("lan", "Lan", "Nguyễn Thị")
+    minh = editor("minh", "Minh", "Trần Văn")
     url, lan_form = open_edit_form(lan, page)
     _, minh_form = open_edit_form(minh, page)
     assert minh_form["loaded_revision_id"] == lan_form["loaded_revision_id"]
@@ -86,8 +87,8 @@ def test_second_editor_saving_an_older_form_is_refused(page):
 
 
 def test_saving_again_after_the_refusal_is_a_deliberate_overwrite(page):
-    lan = editor("lan", "Nguyễn Thị", "Lan")
-    minh = editor("minh", "Trần Văn", "Minh")
+    lan = editor("lan", "Lan", "Nguyễn Thị")
+    minh = editor("minh", "Minh", "Trần Văn")
     url, lan_form = open_edit_form(lan, page)
     _, minh_form = open_edit_form(minh, page)
     lan.post(url, {**lan_form, "title": "Bản của chị Lan"})
@@ -104,8 +105,8 @@ def test_saving_again_after_the_refusal_is_a_deliberate_overwrite(page):
 
 
 def test_publishing_from_an_older_form_is_refused_too(page):
-    lan = editor("lan", "Nguyễn Thị", "Lan")
-    minh = editor("minh", "Trần Văn", "Minh")
+    lan = editor("lan", "Lan", "Nguyễn Thị")
+    minh = editor("minh", "Minh", "Trần Văn")
     url, lan_form = open_edit_form(lan, page)
     _, minh_form = open_edit_form(minh, page)
     lan.post(url, {**lan_form, "title": "Bản của chị Lan", "action-publish": "1"})
@@ -123,8 +124,8 @@ def test_publishing_from_an_older_form_is_refused_too(page):
 def test_stale_snippet_edit_form_is_refused_too(db):
     category = factories.NewsCategoryFactory(name="Xây dựng Đảng", slug="xay-dung-dang")
     category.save_revision()
-    lan = editor("lan", "Nguyễn Thị", "Lan")
-    minh = editor("minh", "Trần Văn", "Minh")
+    lan = editor("lan", "Lan", "Nguyễn Thị")
+    minh = editor("minh", "Minh", "Trần Văn")
     url = reverse("wagtailsnippets_news_newscategory:edit", args=[category.pk])
 
     def open_form(client):

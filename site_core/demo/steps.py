@@ -233,8 +233,7 @@ def admin_user(ctx):
             username="admin",
             email="admin@dongnai.example",
             password=demo_password(),
-            first_name="Quản trị",
-            last_name="hệ thống",
+            first_name="Quản trị hệ thống",  # no family name: shown whole
         )
         ctx.created["User"] += 1
         if demo_password() == DEFAULT_PASSWORD:
@@ -719,13 +718,14 @@ def role_users(ctx):
     User = get_user_model()
     news_index = NewsIndexPage.objects.descendant_of(ctx.home).first()
     accounts = {
+        # (given name, family and middle names): site_core.models.User.
         "ctv": (
+            "An",
             "Nguyễn Văn",
-            "Cộng tác",
             [Group.objects.get(name=COLLABORATORS), grant_section(news_index)],
         ),
-        "btv": ("Trần Thị", "Biên tập", [Group.objects.get(name=EDITORS)]),
-        "bbt": ("Lê Văn", "Ban Biên tập", [Group.objects.get(name=BOARD)]),
+        "btv": ("Bình", "Trần Thị", [Group.objects.get(name=EDITORS)]),
+        "bbt": ("Cường", "Lê Văn", [Group.objects.get(name=BOARD)]),
     }
     for username, (first_name, last_name, groups) in accounts.items():
         user = User.objects.filter(username=username).first()
@@ -738,5 +738,9 @@ def role_users(ctx):
                 last_name=last_name,
             )
             ctx.created["User"] += 1
+        elif (user.first_name, user.last_name) != (first_name, last_name):
+            # Earlier demos stored the family and middle names as the given name.
+            user.first_name, user.last_name = first_name, last_name
+            user.save(update_fields=["first_name", "last_name"])
         if set(user.groups.all()) != set(groups):
             user.groups.set(groups)

@@ -23,6 +23,27 @@ def may_publish_directly(user):
     return user.is_active and user.is_superuser
 
 
+# Page permissions that make a role more than a collaborator: editors lock pages under
+# review, the board publishes (withdraws). Only they curate pages in bulk.
+CURATOR_PAGE_PERMISSIONS = ("lock", "publish")
+
+
+def may_curate_in_bulk(user):
+    """Bulk delete and bulk move are for editors and the board.
+
+    A collaborator may delete or move only their own drafts (Wagtail's rules, one page at
+    a time from the page's menu); the section listings they see are mostly live pages of
+    others, where every bulk delete or move would end on Wagtail's refusal page.
+    """
+    return user.is_active and (
+        user.is_superuser
+        or any(
+            page_permission_policy.user_has_permission(user, action)
+            for action in CURATOR_PAGE_PERMISSIONS
+        )
+    )
+
+
 def page_bulk_actions_refused(user):
     """Page bulk actions this tester refuses on every page for `user`: not offered.
 
@@ -34,6 +55,8 @@ def page_bulk_actions_refused(user):
         refused.add("publish")
     if not page_permission_policy.user_has_permission(user, "publish"):
         refused.add("unpublish")  # can_unpublish needs publish_page
+    if not may_curate_in_bulk(user):
+        refused.update(("delete", "move"))  # site_core/editorial/bulk_rules.py
     return refused
 
 

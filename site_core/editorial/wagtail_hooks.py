@@ -9,14 +9,22 @@ reason, and the dashboard shows what waits for review.
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, TaskState, WorkflowState
 
-from site_core.editorial import localize_guards, visibility
+from site_core.editorial import (
+    bulk_rules,  # noqa: F401 - registers the bulk actions
+    guide,
+    localize_guards,
+    review_actions,
+    visibility,
+)
 from site_core.editorial.withdrawal import (  # also registers the bulk withdrawal
     REASON_REQUIRED,
     WITHDRAW_ACTION,
@@ -46,7 +54,12 @@ def before_edit_page(request, page):
         if by:
             text += f" bởi {by}"
         text += f". Ý kiến: “{comment}”." if comment else "."
-        messages.warning(request, text + " Sửa bài rồi bấm “Gửi duyệt” để duyệt lại từ đầu.")
+        button = review_actions.resubmit_label(workflow_state)
+        messages.warning(
+            request,
+            text + f" Sửa bài rồi chọn “{button}” (trong trình đơn cạnh nút “Lưu bản nháp”)"
+            " để bài được duyệt lại từ bước đầu.",
+        )
 
 
 # Withdrawing a page: the board gives a reason, kept in the page history.
@@ -161,6 +174,26 @@ def portal_homepage_panels(request, panels):
     panels.append(MySubmissionsPanel())
 
 
+# The footer's workflow buttons and the messages after a workflow action (review_actions.py).
+hooks.register("construct_page_action_menu", review_actions.arrange_page_action_menu)
+hooks.register("before_edit_page", review_actions.remember_workflow_action)
+hooks.register("after_edit_page", review_actions.workflow_result_message)
+
+
+# The portal's colours and the date picker's button names in every admin page.
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def portal_admin_js():
+    return format_html('<script src="{}" defer></script>', static("editorial/admin.js"))
+
+
+# The help menu leads to the portal's Vietnamese editor guide (guide.py).
+hooks.register("register_admin_urls", guide.guide_urls)
+hooks.register("construct_help_menu", guide.portal_help_menu)
 # wagtail-localize's views, guarded by the page permission tester (localize_guards.py).
 hooks.register("register_admin_urls", localize_guards.translation_guard_urls, order=-1)
 hooks.register("construct_page_action_menu", localize_guards.hide_publisher_only_localize_items)

@@ -4,10 +4,13 @@ Screen names are Vietnamese, as the people on the path would name them; the walk
 the role ("Bảng điều khiển (biên tập viên)").
 """
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text, streamfield
 
 from news.models import NewsArticlePage
@@ -62,6 +65,7 @@ class EditorialPath:
         self.collaborator_meets_a_locked_page()
         self.board_publishes_and_withdraws()
         self.collaborator_resubmits()
+        self.daily_extras()
         return self.walker.client.get(url("wagtailadmin_javascript_catalog")).content.decode()
 
     def arrive(self):
@@ -356,3 +360,57 @@ class EditorialPath:
         html = walker.get_quietly(edit_second).content.decode()
         resubmit = submitted(form_data(html, BODY), action_submit="1")
         walker.post("Gửi duyệt lại (thông báo)", edit_second, resubmit)
+
+    def daily_extras(self):
+        """What the daily path meets besides the workflow: relative times of every unit,
+        refused bulk actions, the duplicate-image dialogs and the help menu's guide."""
+        walker, news = self.walker, self.news
+        # Pages last changed hours, days, weeks, months and years ago ("5 giờ trước"...).
+        now = timezone.now()
+        ages = [datetime.timedelta(hours=5), datetime.timedelta(days=3)]
+        ages += [datetime.timedelta(days=days) for days in (15, 70, 800)]
+        children = list(news.get_children().order_by("pk"))
+        for page, age in zip(children, ages, strict=False):
+            Page.objects.filter(pk=page.pk).update(
+                latest_revision_created_at=now - age, last_published_at=now - age
+            )
+        walker.as_role("btv")
+        walker.get("Danh sách trang cũ mới lẫn lộn", url("wagtailadmin_explore", news.pk))
+        walker.get("Hướng dẫn biên tập", url("portal_editor_guide"))
+        live = news.get_children().live().first() or self.article
+        walker.as_role("ctv")
+        walker.get("Danh sách trang (chọn hàng loạt)", url("wagtailadmin_explore", news.pk))
+        for action, name in (
+            ("publish", "xuất bản"),
+            ("unpublish", "gỡ"),
+            ("move", "chuyển"),
+            ("delete", "xóa"),
+        ):
+            bulk = url("wagtail_bulk_action", "wagtailcore", "page", action)
+            walker.get(f"Từ chối {name} hàng loạt", f"{bulk}?id={live.pk}")
+        walker.as_role("btv")
+        walker.get(
+            "Xóa hàng loạt (xác nhận)",
+            url("wagtail_bulk_action", "wagtailcore", "page", "delete") + f"?id={self.second.pk}",
+        )
+        collection = Collection.get_first_root_node().pk
+        picture = tiny_png()
+        for attempt in ("Tải nhiều ảnh (thông báo)", "Tải nhiều ảnh trùng (hộp thoại)"):
+            walker.post(
+                attempt,
+                url("wagtailimages:add_multiple"),
+                {
+                    "files[]": ContentFile(picture, name="trung-lap.png"),
+                    "collection": collection,
+                },
+            )
+        walker.post(
+            "Chọn ảnh: tải ảnh trùng (hộp thoại)",
+            url("wagtailimages_chooser:create"),
+            {
+                "image-chooser-upload-title": "Ảnh trùng",
+                "image-chooser-upload-file": ContentFile(picture, name="trung-lap-2.png"),
+                "image-chooser-upload-collection": collection,
+                "image-chooser-upload-description": "Quang cảnh",
+            },
+        )
