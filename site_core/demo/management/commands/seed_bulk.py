@@ -38,6 +38,12 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=2000, help="Số trang ghi vào cơ sở dữ liệu mỗi lượt."
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            help="Số tiến trình con dựng dữ liệu trang song song (0: dựng ngay trong tiến trình này).",
+        )
+        parser.add_argument(
             "--seed", type=int, default=None, help="Hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu."
         )
 
@@ -48,7 +54,7 @@ class Command(BaseCommand):
                 "production. Trên máy phát triển, dùng DJANGO_SETTINGS_MODULE=site_core.settings.dev."
             )
         articles, documents = options["articles"], options["documents"]
-        if articles < 0 or documents < 0 or options["batch_size"] < 1:
+        if articles < 0 or documents < 0 or options["batch_size"] < 1 or options["workers"] < 0:
             raise CommandError("Số trang phải là số không âm và cỡ lượt ghi phải từ 1 trở lên.")
         if not (articles or documents):
             raise CommandError("Cho biết số trang cần thêm: --articles N và/hoặc --documents M.")
@@ -64,6 +70,7 @@ class Command(BaseCommand):
             documents=documents,
             batch_size=options["batch_size"],
             seed=options["seed"],
+            workers=options["workers"],
             progress=progress,
         )
         started = time.monotonic()
