@@ -1,7 +1,7 @@
 """Many pages at once for `manage.py seed_bulk`: news articles and Party documents.
 
-Pages are built in memory and written in batches of plain INSERT statements, bypassing
-`add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
+Pages are built in memory and written in batches of COPY (and a few INSERT) statements,
+bypassing `add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
 leaving the database as they would:
 
 - the tree: treebeard's materialised path (the parent's path plus one step of `steplen`
@@ -19,9 +19,11 @@ leaving the database as they would:
   `ReferenceIndex.create_or_update_for_object()` writes for a new object.
 
 Ids come from the tables' sequences before a batch is written, so every row of a batch
-is known in Python and no row is read back or updated. Each batch is one transaction,
-run by a writer thread on its own connection while Python builds the next batch
-(`Executor`): an interrupted seed leaves whole batches, a valid tree.
+is known in Python and no row is read back or updated. The pages of a batch are made
+here (texts, tree, ids), their rows in a forked child process (`Builder`: two at a time
+while the next pages are made), and each batch is one transaction, run in order by a
+writer thread on its own connection (`Executor`): an interrupted seed leaves whole
+batches, a valid tree.
 
 Every model's `full_clean()` runs on the first page of each batch, so a builder that
 breaks a model rule fails at once rather than after 100,000 rows; tests/test_seed_bulk.py

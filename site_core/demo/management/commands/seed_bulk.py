@@ -7,8 +7,9 @@ categories, units and pictures; the documents under its register, numbered after
 highest number of each symbol and term. Every run adds more pages (nothing is replaced),
 one transaction per batch (`--batch-size`, 2,000 by default): an interrupted run keeps
 the batches it finished, each complete. To start again from the demo alone, rebuild the
-database (`dropdb`, `migrate`, `seed_demo`). `-v 2` tells whether Python or the database
-held the run back.
+database (`dropdb`, `migrate`, `seed_demo`). The rows of each batch are built in child
+processes (`--workers`, 2 by default; 0 builds them in this process). `-v 2` tells
+whether Python or the database held the run back.
 
 How the pages are written (tree, revisions, log, relations, search and reference index)
 is described in site_core/demo/bulk.py.
