@@ -1,7 +1,7 @@
 """Many pages at once for `manage.py seed_bulk`: news articles and Party documents.
 
-Pages are built in memory and written in batches of plain INSERT statements, bypassing
-`add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
+Pages are built in memory and written in batches of COPY (and a few INSERT) statements,
+bypassing `add_child()` and `save_revision()` (a few queries each, hours for 100,000 pages) but
 leaving the database as they would:
 
 - the tree: treebeard's materialised path (the parent's path plus one step of `steplen`
@@ -19,9 +19,11 @@ leaving the database as they would:
   `ReferenceIndex.create_or_update_for_object()` writes for a new object.
 
 Ids come from the tables' sequences before a batch is written, so every row of a batch
-is known in Python and no row is read back or updated. Each batch is one transaction,
-run by a writer thread on its own connection while Python builds the next batch
-(`Executor`): an interrupted seed leaves whole batches, a valid tree.
+is known in Python and no row is read back or updated. The pages of a batch are made
+here (texts, tree, ids), their rows in a forked child process (`Builder`: two at a time
+while the next pages are made), and each batch is one transaction, run in order by a
+writer thread on its own connection (`Executor`): an interrupted seed leaves whole
+batches, a valid tree.
 
 Every model's `full_clean()` runs on the first page of each batch, so a builder that
 breaks a model rule fails at once rather than after 100,000 rows; tests/test_seed_bulk.py
@@ -29,18 +31,24 @@ checks the pages of a small run against what Wagtail itself writes.
 """
 
 import bisect
+import collections
 import datetime
+import decimal
+import io
 import itertools
+import multiprocessing
 import queue
 import random
 import threading
 import time
+import traceback
 import uuid
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, reset_queries, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, reset_queries, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
@@ -173,6 +181,55 @@ def next_ids(model, count):
         return [row[0] for row in cursor.fetchall()]
 
 
+def prepared_rows(fields, objects):
+    """Database values of the `fields` of unsaved `objects`, as Django's insert prepares them
+    (`pre_save()`, `get_db_prep_save()`)."""
+    db = connections[DEFAULT_DB_ALIAS]  # once: each `connection.x` is a thread-local lookup
+    return [tuple(f.get_db_prep_save(f.pre_save(obj, True), db) for f in fields) for obj in objects]
+
+
+def prepared_values(fields, rows):
+    """Database values of `rows`, dicts of attribute names to values (the fields' defaults
+    for the others), without building model instances."""
+    db = connections[DEFAULT_DB_ALIAS]
+    defaults = {f.attname: f.get_default() for f in fields}
+    return [
+        tuple(f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), db) for f in fields)
+        for row in rows
+    ]
+
+
+class CopyData:
+    """The text of a COPY ... FROM STDIN (PostgreSQL's text format), a step of a `Batch`."""
+
+    def __init__(self, text):
+        self.text = text
+
+
+def copy_text(text):
+    """`text` escaped for COPY: backslashes, line breaks and tabs. Chained `replace()` calls,
+    each a quick scan when the character is absent (`str.translate()` goes character by
+    character through a mapping for non-ASCII text, several times slower here)."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def copy_value(value):
+    """One database value (as `get_db_prep_save()` gives it) in COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return copy_text(value)
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, (int, float, decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if hasattr(value, "adapted") and hasattr(value, "dumps"):  # psycopg2's Json adapter
+        return copy_text(value.dumps(value.adapted))
+    raise TypeError(f"No COPY text for {type(value).__name__}")
+
+
 class Batch:
     """The statements of one batch, run later in one transaction (see `Executor`)."""
 
@@ -199,34 +256,41 @@ class Batch:
     def insert_values(self, model, fields, rows):
         """INSERT `rows`, dicts of attribute names to values (the fields' defaults for the
         others), without building model instances."""
-        defaults = {f.attname: f.get_default() for f in fields}
-        self.insert(
-            model,
-            [f.column for f in fields],
-            [
-                tuple(
-                    f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection)
-                    for f in fields
-                )
-                for row in rows
-            ],
-        )
+        self.insert(model, [f.column for f in fields], prepared_values(fields, rows))
 
     def insert_objects(self, model, fields, objects, suffix=""):
         """INSERT the `fields` of unsaved `objects`, values prepared as Django's insert does
         (`pre_save()`, `get_db_prep_save()`); Django's SQL compiler is left out: for wide rows
         such as pages it costs more than the database."""
-        rows = [
-            tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
-            for obj in objects
-        ]
-        self.insert(model, [f.column for f in fields], rows, suffix)
+        self.insert(model, [f.column for f in fields], prepared_rows(fields, objects), suffix)
+
+    def copy(self, model, columns, rows):
+        """COPY `rows` (tuples of database values) into `columns` of `model`'s table: one
+        statement and no parameters to quote, the cheapest load PostgreSQL has."""
+        if not rows:
+            return
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(column) for column in columns)
+        self.add(
+            f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN",
+            CopyData("".join("\t".join(map(copy_value, row)) + "\n" for row in rows)),
+        )
+
+    def copy_objects(self, model, fields, objects):
+        """COPY the `fields` of unsaved `objects`, values prepared as `insert_objects`."""
+        self.copy(model, [f.column for f in fields], prepared_rows(fields, objects))
+
+    def copy_values(self, model, fields, rows):
+        """COPY `rows`, dicts as `insert_values` takes."""
+        self.copy(model, [f.column for f in fields], prepared_values(fields, rows))
 
     def run(self):
         with transaction.atomic(), connection.cursor() as cursor:
             for sql, params in self.steps:
                 if callable(sql):
                     sql(cursor)
+                elif isinstance(params, CopyData):
+                    cursor.copy_expert(sql, io.StringIO(params.text))
                 else:
                     cursor.execute(sql, params)
 
@@ -290,6 +354,94 @@ class Executor:
             raise self.error
 
 
+class Builder:
+    """Builds the rows of batches in child processes, `workers` at a time, and hands each
+    batch to the executor in the order they came.
+
+    Turning pages into rows (revision content, search text, references, database values) is
+    most of a seed's Python time and needs no database: a forked child gets the pages as
+    they are in memory (nothing is pickled on the way in), and sends back only the batch's
+    statements. With two cores, two children and the database share them while this
+    process makes the next pages. No workers: the rows are built here, as before.
+    """
+
+    def __init__(self, executor, workers=0):
+        self.executor = executor
+        self.workers = workers
+        self.pending = collections.deque()
+        if workers:
+            # The children look content types up (the reference index's targets): every
+            # model's is in the cache they inherit.
+            ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+
+    def submit(self, batch, build, *args):
+        """`build(*args)` gives the steps that follow the ones `batch` has."""
+        if not self.workers:
+            batch.steps.extend(build(*args))
+            self.executor.submit(batch)
+            return
+        reader, writer = multiprocessing.Pipe(duplex=False)
+        child = multiprocessing.get_context("fork").Process(
+            target=build_in_child, args=(writer, build, args), daemon=True
+        )
+        child.start()
+        writer.close()
+        self.pending.append((batch, child, reader))
+        while len(self.pending) >= self.workers:
+            self.finish_one()
+
+    def finish_one(self):
+        batch, child, reader = self.pending.popleft()
+        try:
+            status, value = reader.recv()
+        except EOFError:
+            status, value = "error", f"exit code {child.exitcode}"
+        finally:
+            reader.close()
+            child.join()
+        if status != "ok":
+            raise BulkSeedError(f"Tiến trình con dựng trang bị lỗi: {value}")
+        batch.steps.extend(value)
+        self.executor.submit(batch)
+
+    def close(self):
+        """Hand over the batches still being built."""
+        while self.pending:
+            self.finish_one()
+
+    def abandon(self):
+        """Stop the children still building (after an error)."""
+        while self.pending:
+            _, child, reader = self.pending.popleft()
+            child.kill()
+            child.join()
+            reader.close()
+
+
+# Connections inherited from the parent, kept referenced in a child: freed, psycopg2 would
+# close them, and PostgreSQL would end the parent's session.
+_inherited_connections = []
+
+
+def build_in_child(writer, build, args):
+    """In a forked child: `build(*args)`, sent back through `writer`. The child never uses
+    the parent's database connections (the parent is using them): a query fails."""
+    for db in connections.all(initialized_only=True):
+        _inherited_connections.append(db.connection)
+        db.connection = None
+        db.connect = no_queries_in_child
+    try:
+        result = ("ok", build(*args))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        result = ("error", traceback.format_exc())
+    writer.send(result)
+    writer.close()
+
+
+def no_queries_in_child():
+    raise RuntimeError("seed_bulk: a child process building rows does not query the database")
+
+
 # --- writing pages --------------------------------------------------------------------
 
 
@@ -299,7 +451,7 @@ class Writer:
 
     model: type
     backend: object
-    executor: Executor
+    builder: "Builder"
     user: object = None
     reference_index: bool = True
     page_type: ContentType = field(init=False)
@@ -336,7 +488,8 @@ class Writer:
         return page
 
     def write(self, pages, children):
-        """Build the batch's statements and hand them to the executor."""
+        """Give the pages their tree, ids and checks here, then build their rows in a child
+        process (`Builder`) and hand the batch to the executor."""
         batch = Batch()
         children.claim(batch, pages)
         published = [page.first_published_at for page in pages]
@@ -350,43 +503,51 @@ class Writer:
         # deferred foreign key) as soon as it is written, with no update afterwards.
         page_ids = next_ids(Page, len(pages))
         revision_ids = next_ids(Revision, len(pages))
-        for page, page_id in zip(pages, page_ids, strict=True):
+        for page, page_id, revision_id in zip(pages, page_ids, revision_ids, strict=True):
             page.pk = page.page_ptr_id = page.id = page_id
             page._state.adding = False
-        children_rows = self.child_objects(pages)
-
-        # The revision holds the page as `save_revision()` finds it: no revision yet.
-        revisions = [
-            {
-                "id": revision_id,
-                "content_type_id": self.content_type.pk,
-                "base_content_type_id": self.page_type.pk,
-                "object_id": str(page.pk),
-                "created_at": page.first_published_at,
-                "user_id": self.user_id,
-                "object_str": str(page),
-                "content": page.serializable_data(),
-            }
-            for page, revision_id in zip(pages, revision_ids, strict=True)
-        ]
-        for page, revision_id in zip(pages, revision_ids, strict=True):
             page.latest_revision_id = page.live_revision_id = revision_id
+        children_rows = self.child_objects(pages)
+        self.builder.submit(batch, self.rows, pages, children_rows)
+
+    def rows(self, pages, children_rows):
+        """The batch's statements after the parent's check: what the pages' rows say, built
+        without the database (in a child process, `Builder`)."""
+        batch = Batch()
+        # The revision holds the page as `save_revision()` finds it: no revision yet.
+        revisions = []
+        for page in pages:
+            latest, live = page.latest_revision_id, page.live_revision_id
+            page.latest_revision_id = page.live_revision_id = None
+            revisions.append(
+                {
+                    "id": latest,
+                    "content_type_id": self.content_type.pk,
+                    "base_content_type_id": self.page_type.pk,
+                    "object_id": str(page.pk),
+                    "created_at": page.first_published_at,
+                    "user_id": self.user_id,
+                    "object_str": str(page),
+                    "content": page.serializable_data(),
+                }
+            )
+            page.latest_revision_id, page.live_revision_id = latest, live
 
         # 1. The wagtailcore_page rows, then the model's own rows under the same ids.
-        batch.insert_objects(Page, self.page_fields, pages)
-        batch.insert_objects(self.model, self.own_fields, pages)
+        batch.copy_objects(Page, self.page_fields, pages)
+        batch.copy_objects(self.model, self.own_fields, pages)
         # 2. Child objects (tags, attachments...) and m2m through rows.
         for model, objects in children_rows:
-            batch.insert_objects(model, model._meta.concrete_fields, objects)
+            batch.copy_objects(model, model._meta.concrete_fields, objects)
         self.m2m_rows(batch, pages)
         # 3. The revisions and the log.
-        batch.insert_values(Revision, Revision._meta.concrete_fields, revisions)
-        self.log_rows(batch, pages, revision_ids)
+        batch.copy_values(Revision, Revision._meta.concrete_fields, revisions)
+        self.log_rows(batch, pages, [revision["id"] for revision in revisions])
         # 4. The search index and the reference index.
         self.search_rows.write(batch, pages)
         if self.reference_index:
             self.reference_rows(batch, pages)
-        self.executor.submit(batch)
+        return batch.steps
 
     def child_objects(self, pages):
         """[(model, objects)] of the pages' child objects, with their ids and parent ids."""
@@ -413,8 +574,7 @@ class Writer:
             rows = [
                 (page.pk, related.pk) for page in pages for related in getattr(page, m2m.name).all()
             ]
-            if rows:
-                batch.insert(through, [source, target], rows)
+            batch.copy(through, [source, target], rows)
 
     def log_rows(self, batch, pages, revision_ids):
         """The "created" and "published" entries of each page's history."""
@@ -430,7 +590,7 @@ class Writer:
             }
             entries.append({"action": "wagtail.create", **common})
             entries.append({"action": "wagtail.publish", "revision_id": revision_id, **common})
-        batch.insert_values(PageLogEntry, self.log_fields, entries)
+        batch.copy_values(PageLogEntry, self.log_fields, entries)
 
     def reference_rows(self, batch, pages):
         """Rows like `ReferenceIndex.create_or_update_for_object()` writes for a new object."""
@@ -568,6 +728,7 @@ class BulkSeed:
     documents: int = 0
     batch_size: int = 1000
     seed: int | None = None
+    workers: int = 0  # child processes building rows (`Builder`)
     progress: object = None  # progress(total, label) -> object with update(n) and close()
     created: dict = field(default_factory=dict)
 
@@ -587,11 +748,16 @@ class BulkSeed:
         self.now = timezone.now()
         self.backend = get_search_backend()
         self.executor = Executor()
+        self.builder = Builder(self.executor, self.workers)
         try:
             if self.articles:
                 self.add_articles(news_index)
             if self.documents:
                 self.add_documents(register)
+            self.builder.close()
+        except BaseException:
+            self.builder.abandon()
+            raise
         finally:
             self.executor.close()
         refresh_title_norms(self.backend)
@@ -640,7 +806,7 @@ class BulkSeed:
 
     def add_articles(self, index):
         children = Children(index)
-        writer = Writer(NewsArticlePage, self.backend, self.executor, user=self.user)
+        writer = Writer(NewsArticlePage, self.backend, self.builder, user=self.user)
         categories = list(NewsCategory.objects.filter(locale_id=index.locale_id, live=True))
         units = list(
             OrgUnitPage.objects.live()
@@ -694,7 +860,7 @@ class BulkSeed:
 
     def add_documents(self, register):
         children = Children(register)
-        writer = Writer(LegalDocumentPage, self.backend, self.executor, user=self.user)
+        writer = Writer(LegalDocumentPage, self.backend, self.builder, user=self.user)
         locale = register.locale_id
         types = {t.abbreviation: t for t in DocumentType.objects.filter(locale_id=locale)}
         type_list = [types[a] for a in DOCUMENT_TYPE_ORDER if a in types] or list(types.values())

@@ -7,8 +7,9 @@ categories, units and pictures; the documents under its register, numbered after
 highest number of each symbol and term. Every run adds more pages (nothing is replaced),
 one transaction per batch (`--batch-size`, 2,000 by default): an interrupted run keeps
 the batches it finished, each complete. To start again from the demo alone, rebuild the
-database (`dropdb`, `migrate`, `seed_demo`). `-v 2` tells whether Python or the database
-held the run back.
+database (`dropdb`, `migrate`, `seed_demo`). The rows of each batch are built in child
+processes (`--workers`, 2 by default; 0 builds them in this process). `-v 2` tells
+whether Python or the database held the run back.
 
 How the pages are written (tree, revisions, log, relations, search and reference index)
 is described in site_core/demo/bulk.py.
@@ -38,6 +39,12 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=2000, help="Số trang ghi vào cơ sở dữ liệu mỗi lượt."
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            help="Số tiến trình con dựng dữ liệu trang song song (0: dựng ngay trong tiến trình này).",
+        )
+        parser.add_argument(
             "--seed", type=int, default=None, help="Hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu."
         )
 
@@ -48,7 +55,7 @@ class Command(BaseCommand):
                 "production. Trên máy phát triển, dùng DJANGO_SETTINGS_MODULE=site_core.settings.dev."
             )
         articles, documents = options["articles"], options["documents"]
-        if articles < 0 or documents < 0 or options["batch_size"] < 1:
+        if articles < 0 or documents < 0 or options["batch_size"] < 1 or options["workers"] < 0:
             raise CommandError("Số trang phải là số không âm và cỡ lượt ghi phải từ 1 trở lên.")
         if not (articles or documents):
             raise CommandError("Cho biết số trang cần thêm: --articles N và/hoặc --documents M.")
@@ -64,6 +71,7 @@ class Command(BaseCommand):
             documents=documents,
             batch_size=options["batch_size"],
             seed=options["seed"],
+            workers=options["workers"],
             progress=progress,
         )
         started = time.monotonic()
