@@ -295,6 +295,10 @@ def test_demo_sub_portals_with_their_accounts_articles_and_documents(seeded, cli
             assert user.check_password(demo_password()) and not user.is_superuser
             assert [g.name.endswith(f" · {name}") for g in user.groups.all()] == [True]
             assert f"  {user.username} " in logins
+            # Named in Vietnamese order: family, middle and given name, the given name last.
+            family, given = user.last_name, user.first_name
+            assert user.get_full_name() == f"{family} {given}"
+            assert " " in family and " " not in given
             # Their rights stop at their own portal.
             assert home.permissions_for_user(user).can_edit()
             province = Site.objects.get(is_default_site=True).root_page

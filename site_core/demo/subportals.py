@@ -49,6 +49,7 @@ def subportals(ctx):
 
 def accounts(ctx, spec, result):
     User = get_user_model()
+    # (given name, family and middle names, role, label): site_core.models.User.
     for username, (first_name, last_name, role, _label) in spec["accounts"].items():
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -60,6 +61,9 @@ def accounts(ctx, spec, result):
                 last_name=last_name,
             )
             ctx.created["User"] += 1
+        elif (user.first_name, user.last_name) != (first_name, last_name):
+            user.first_name, user.last_name = first_name, last_name
+            user.save(update_fields=["first_name", "last_name"])
         group = result.groups[ROLE_GROUPS[role]]
         if list(user.groups.all()) != [group]:
             user.groups.set([group])

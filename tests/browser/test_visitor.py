@@ -18,7 +18,7 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from history.models import HistoryIndexPage, HistoryPeriodPage
 from home.models import HomePage
@@ -64,12 +64,21 @@ def visitor(page, live_server, demo):
 
 
 def live(model, language="vi", **filters):
-    return (
+    """The province's live pages of `model` (the demo's sub-portals have their own)."""
+    pages = (
         model.objects.live()
         .public()
         .filter(locale=Locale.objects.get(language_code=language), **filters)
         .order_by("path")
     )
+    for site in Site.objects.filter(is_default_site=False).select_related("root_page"):
+        pages = pages.not_descendant_of(site.root_page, inclusive=True)
+    return pages
+
+
+def path(page):
+    """The page's path: with sub-portals beside the province Wagtail's `url` is absolute."""
+    return urlsplit(page.url).path
 
 
 def vietnamese_pages():
@@ -79,20 +88,20 @@ def vietnamese_pages():
     tagged = live(NewsArticlePage).filter(tags__isnull=False).order_by("-date").first()
     tag = tagged.tags.first()
     return {
-        "home": (live(HomePage).get().url, 200),
-        "history-index": (live(HistoryIndexPage).get().url, 200),
-        "history-period": (live(HistoryPeriodPage).first().url, 200),
-        "org-chart": (live(OrgChartPage).get().url, 200),
-        "org-unit": (live(OrgUnitPage).first().url, 200),
-        "news-index": (news.url, 200),
-        "news-article": (article.url, 200),
-        "news-year": (f"{news.url}nam/{article.date.year}/", 200),
-        "news-tag": (f"{news.url}the/{quote(tag.slug)}/", 200),
-        "event-index": (live(EventIndexPage).get().url, 200),
-        "event": (live(EventPage).first().url, 200),
-        "document-register": (live(LegalDocumentIndexPage).get().url, 200),
-        "document": (live(LegalDocumentPage).first().url, 200),
-        "standard-page": (live(StandardPage).first().url, 200),
+        "home": (path(live(HomePage).get()), 200),
+        "history-index": (path(live(HistoryIndexPage).get()), 200),
+        "history-period": (path(live(HistoryPeriodPage).first()), 200),
+        "org-chart": (path(live(OrgChartPage).get()), 200),
+        "org-unit": (path(live(OrgUnitPage).first()), 200),
+        "news-index": (path(news), 200),
+        "news-article": (path(article), 200),
+        "news-year": (f"{path(news)}nam/{article.date.year}/", 200),
+        "news-tag": (f"{path(news)}the/{quote(tag.slug)}/", 200),
+        "event-index": (path(live(EventIndexPage).get()), 200),
+        "event": (path(live(EventPage).first()), 200),
+        "document-register": (path(live(LegalDocumentIndexPage).get()), 200),
+        "document": (path(live(LegalDocumentPage).first()), 200),
+        "standard-page": (path(live(StandardPage).first()), 200),
         "search-results": ("/tim-kiem/?q=nghi+quyet", 200),
         "not-found": ("/trang-khong-ton-tai/", 404),
     }
@@ -280,16 +289,16 @@ def test_visitor_walks_the_english_portal(visitor, axe, screenshot):
     tab = visitor
     home = live(HomePage, "en").get()
     unit = live(OrgUnitPage, "en").first()
-    assert home.url == "/en/"
+    assert path(home) == "/en/"
 
     tab.set_viewport_size({"width": 1280, "height": HEIGHT})
-    tab.goto(home.url)
+    tab.goto(path(home))
     assert tab.locator("html").get_attribute("lang") == "en"
     sections = walk_main_menu(tab)
     assert sections == ["Home", "Organisation structure", "Introduction", "Contact"]
 
     problems = walk(
-        tab, {"en-home": (home.url, 200), "en-org-unit": (unit.url, 200)}, axe, screenshot
+        tab, {"en-home": (path(home), 200), "en-org-unit": (path(unit), 200)}, axe, screenshot
     )
     assert problems == [], "\n".join(problems)
     assert h1(tab).startswith(unit.title)

@@ -11,14 +11,14 @@ from django.templatetags.static import static
 
 from wagtail.models import Site
 
+from site_core.models import PortalSettings
+
 register = template.Library()
 
 FALLBACK_EMBLEM = "editorial/emblem.svg"
 
 
 def portal_settings(request):
-    from site_core.models import PortalSettings
-
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
