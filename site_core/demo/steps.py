@@ -56,7 +56,7 @@ from site_core.models import PortalSettings, vietnamese_slugify
 from . import content
 from .images import logo_picture, news_picture
 from .pdfs import party_document_pdf
-from .users import DEFAULT_PASSWORD, demo_password
+from .users import DEFAULT_PASSWORD, demo_password, ensure_account
 
 NEWS_IMAGE_COLLECTION = "Ảnh tin demo"
 DOCUMENT_COLLECTION = "Văn bản demo"
@@ -715,7 +715,6 @@ def role_users(ctx):
 
     Only the demo seed creates them; production settings and migrations never do.
     """
-    User = get_user_model()
     news_index = NewsIndexPage.objects.descendant_of(ctx.home).first()
     accounts = {
         # (given name, family and middle names): site_core.models.User.
@@ -728,19 +727,7 @@ def role_users(ctx):
         "bbt": ("Cường", "Lê Văn", [Group.objects.get(name=BOARD)]),
     }
     for username, (first_name, last_name, groups) in accounts.items():
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User.objects.create_user(
-                username=username,
-                email=f"{username}@dongnai.example",
-                password=demo_password(),
-                first_name=first_name,
-                last_name=last_name,
-            )
-            ctx.created["User"] += 1
-        elif (user.first_name, user.last_name) != (first_name, last_name):
-            # Earlier demos stored the family and middle names as the given name.
-            user.first_name, user.last_name = first_name, last_name
-            user.save(update_fields=["first_name", "last_name"])
+        user, created = ensure_account(username, first_name, last_name)
+        ctx.created["User"] += created
         if set(user.groups.all()) != set(groups):
             user.groups.set(groups)

@@ -8,7 +8,6 @@ section, accounts by username, pictures and files by title in the sub-portal's c
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.utils.html import escape
 
 from wagtail.documents import get_document_model
@@ -25,7 +24,7 @@ from . import content
 from .images import news_picture
 from .pdfs import party_document_pdf
 from .steps import add_document, add_image, publish_new_page, stream
-from .users import demo_password
+from .users import ensure_account
 
 PICTURES = 3  # per sub-portal, shared by its articles: the seed stays quick
 ROLE_GROUPS = {"collaborator": "collaborators", "editor": "editors", "board": "board"}
@@ -48,22 +47,10 @@ def subportals(ctx):
 
 
 def accounts(ctx, spec, result):
-    User = get_user_model()
     # (given name, family and middle names, role, label): site_core.models.User.
     for username, (first_name, last_name, role, _label) in spec["accounts"].items():
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User.objects.create_user(
-                username=username,
-                email=f"{username}@dongnai.example",
-                password=demo_password(),
-                first_name=first_name,
-                last_name=last_name,
-            )
-            ctx.created["User"] += 1
-        elif (user.first_name, user.last_name) != (first_name, last_name):
-            user.first_name, user.last_name = first_name, last_name
-            user.save(update_fields=["first_name", "last_name"])
+        user, created = ensure_account(username, first_name, last_name)
+        ctx.created["User"] += created
         group = result.groups[ROLE_GROUPS[role]]
         if list(user.groups.all()) != [group]:
             user.groups.set([group])

@@ -22,6 +22,7 @@ from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_secti
 from tests import factories
 from tests.admin_i18n.browser_walk import BrowserReport
 from tests.admin_i18n.portal import tiny_png
+from tests.browser import admin
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,21 +105,7 @@ def newsroom(browser_site):
 
 
 def log_in(browser, live_server, username):
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="vi-VN",
-        timezone_id="Asia/Ho_Chi_Minh",
-        viewport={"width": 1280, "height": 800},
-    )
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
-    tab.goto("/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.locator("form button[type=submit]").first.click()
-    tab.wait_for_url("**/admin/")
-    tab.wait_for_load_state("networkidle")
-    return tab
+    return admin.log_in(browser, live_server, username, PASSWORD, height=800)
 
 
 def open_footer_menu(tab):

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 
 from news.models import NewsArticlePage, NewsIndexPage
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section, setup_portal
+from tests.browser import admin
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,20 +43,7 @@ def portal(browser_site):
 
 
 def log_in(browser, live_server, username):
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="vi-VN",
-        timezone_id="Asia/Ho_Chi_Minh",
-        viewport={"width": 1280, "height": 900},
-    )
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
-    tab.goto("/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.locator("form button[type=submit]").first.click()
-    tab.wait_for_url("**/admin/")
-    return tab
+    return admin.log_in(browser, live_server, username, PASSWORD, height=900)
 
 
 def footer_action(tab, selector):
