@@ -21,6 +21,7 @@ from site_core import navigation
 from site_core.cache import pages
 from site_core.models import PortalSettings
 from tests import factories
+from tests.test_page_cache import RecordingBackend
 
 WARD = "Đảng bộ phường Trấn Biên"
 AGENCY = "Đảng bộ Cơ quan Tỉnh ủy"
@@ -292,3 +293,19 @@ def test_links_between_sites_keep_the_quick_starts_port(client, province, ward):
     path = ward_article.url_path[len(ward.home.url_path) - 1 :]
     assert f'href="http://phuong-tran-bien.localhost:8000{path}"' in linked
     assert 'href="http://phuong-tran-bien.localhost:8000/">' in linked
+
+
+def test_a_frontend_cache_is_purged_of_the_other_sites_homes(
+    settings, province, ward, django_capture_on_commit_callbacks
+):
+    """URL by URL, a publish purges every site's home, which shows the other sites' news."""
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
+    settings.PORTAL_FRONTEND_CACHE_WILDCARD = False
+    RecordingBackend.purged = []
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft_article(province["news"], title="Tin tỉnh mới", is_featured=True))
+    assert "http://phuong-tran-bien.localhost/" in RecordingBackend.purged
+    RecordingBackend.purged = []
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft_article(ward.sections["news"], title="Tin phường mới"))
+    assert "http://localhost/" in RecordingBackend.purged
