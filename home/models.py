@@ -26,6 +26,8 @@ from site_core.query import cached_private_q
 from site_core.routing import route_by_url_path
 from site_core.serializers import RichTextHTMLField
 
+from .connections import PROVINCE, SUBPORTAL, affiliated_news, home_role, province_news
+
 
 def first_of_type(pages, page_type):
     """The first of `pages` that is a `page_type`, or None: the lists the home links to."""
@@ -94,6 +96,11 @@ class HomePage(BasePage):
         the UNION of one query per category, run once per change, not per view. The layout
         fields are in the key, so that a preview of other numbers neither reads nor writes
         the live lists. The upcoming events change with the clock and are read per view.
+
+        What the home shows from the other sites (home/connections.py) is kept with them,
+        under the same version: "province" (on a sub-portal's home: the province's headline
+        news and newest documents, {} elsewhere) and "affiliated" (on the province's home:
+        the newest news of the sub-portals, [] elsewhere).
         """
         featured_count = max(1, self.featured_count)
         per_category = max(1, self.latest_per_category)
@@ -137,6 +144,7 @@ class HomePage(BasePage):
                     .order_by(*REGISTER_ORDER)[:6]
                 ),
                 "sections": sections,
+                **connected(self),
             }
 
         return cached_until_change(f"home:{self.pk}:{featured_count}:{per_category}", compute)
@@ -156,6 +164,8 @@ class HomePage(BasePage):
             .order_by("start", "pk")[:4]
         )
         context["newest_documents"] = lists["documents"]
+        context["province_news"] = lists["province"]
+        context["affiliated_news"] = lists["affiliated"]
         sections = lists["sections"]
         context["sections"] = sections
         # Read with the chrome in one round trip (portal_tags.prefetch_chrome).
@@ -164,6 +174,16 @@ class HomePage(BasePage):
         context["event_index"] = first_of_type(sections, EventIndexPage)
         context["doc_index"] = first_of_type(sections, LegalDocumentIndexPage)
         return context
+
+
+def connected(home):
+    """{"province": ..., "affiliated": ...}: what `home` shows from the other sites, by
+    what it is (home/connections.py)."""
+    role = home_role(home)
+    return {
+        "province": province_news(home.locale_id) if role == SUBPORTAL else {},
+        "affiliated": affiliated_news(home.locale_id) if role == PROVINCE else [],
+    }
 
 
 HomePage.edit_handler = HomePage.tabbed_edit_handler(HomePage.content_panels)

@@ -18,12 +18,14 @@ import functools
 import hashlib
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils.translation import get_language, gettext
 
@@ -270,6 +272,32 @@ def absolute_url(request, url):
         return request.build_absolute_uri(url)
     site = Site.objects.filter(is_default_site=True).first()
     return (site.root_url if site else "") + url
+
+
+def other_site_url(request, url):
+    """`url`, an absolute URL on another Site of this installation (Wagtail's URL of a page
+    of that Site, or its root URL), on the port the visitor used when that port is not the
+    Sites' configured one.
+
+    The quick start serves every Site on runserver's port (localhost:8000,
+    phuong-tran-bien.localhost:8000) while the Sites say port 80: a link from one site to
+    another led to port 80, where nothing answers. A Host header without a port (production,
+    behind its proxy) or naming the current Site's own port leaves `url` as it is, and so
+    does a `url` on a port other than the current Site's (a Site configured otherwise).
+    """
+    site = current_site(request) if request is not None else None
+    if site is None or not url:
+        return url
+    _domain, port = split_domain_port(request.get_host())
+    if not port or int(port) == site.port:
+        return url
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return url
+    target_port = parts.port or (443 if parts.scheme == "https" else 80)
+    if target_port != site.port:
+        return url
+    return parts._replace(netloc=f"{parts.hostname}:{port}").geturl()
 
 
 def page_full_url(page, request=None):

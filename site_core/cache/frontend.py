@@ -12,8 +12,8 @@ What a change purges:
   the site": CloudFront, Azure, or Varnish with the ban in docs/caching.md): every site,
   on every change; exact, and one request to the backend;
 - otherwise, a page published, unpublished, saved live or deleted: its URLs
-  (`get_cached_paths`), its translations, descendants and ancestors (the listings), the
-  homes in every language and the site-wide URLs (PORTAL_FRONTEND_CACHE_SITE_URLS: feeds,
+  (`get_cached_paths`), its translations, descendants and ancestors (the listings), every
+  site's home in every language (a home shows the other sites' news) and the site-wide URLs (PORTAL_FRONTEND_CACHE_SITE_URLS: feeds,
   calendars); a home or a top section (what the menu shows), a move, or anything that is
   not a page (a snippet, a setting, an image...): every live page of every site with the
   site-wide URLs. What this leaves (other pages that list the page, pages beyond a
@@ -81,7 +81,9 @@ def page_urls(page):
     related |= Page.objects.ancestor_of(page).filter(depth__gt=1)
     if page.numchild:
         related |= Page.objects.descendant_of(page)
-    homes = Page.objects.filter(depth=2, path=page.path[: 2 * Page.steplen])
+    # Every site's home in every language: a site's home also shows the other sites' news
+    # (the province's headlines on a sub-portal's, the sub-portals' news on the province's).
+    homes = Page.objects.filter(sites_rooted_here__isnull=False)
     related |= Page.objects.filter(depth=2, translation_key__in=homes.values("translation_key"))
     batch.add_pages(related.specific(defer=True))
     return batch.urls | site_wide_urls()
