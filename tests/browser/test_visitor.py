@@ -416,6 +416,11 @@ def test_visitor_on_a_phone(visitor, browser, live_server, screenshot):
     tab.set_viewport_size(DESKTOP)
     tab.goto(register)
     assert filters.get_attribute("open") is not None
+    # Across the breakpoint (a tablet turned, a window resized) the same rule applies.
+    tab.set_viewport_size(PHONE)
+    tab.wait_for_function("!document.querySelector('details.register-filters-box').open")
+    tab.set_viewport_size(DESKTOP)
+    tab.wait_for_function("document.querySelector('details.register-filters-box').open")
 
     # 4. The sort box shows its whole choice at both widths.
     for size in (PHONE, DESKTOP):

@@ -39,9 +39,15 @@
   });
   // The register's filters (legal_docs/legal_document_index_page.html) come open; on a
   // phone they fold unless a filter is in use, so that the first results show.
-  document.querySelectorAll("details[data-fold-on-phone]").forEach(function (details) {
-    if (PHONE.matches) details.open = false;
-  });
+  var foldable = document.querySelectorAll("details[data-fold-on-phone]");
+  function fold() {
+    foldable.forEach(function (details) {
+      details.open = !PHONE.matches;
+    });
+  }
+  if (PHONE.matches) fold();
+  // Turning a tablet or resizing a window across the breakpoint follows the same rule.
+  if (foldable.length && PHONE.addEventListener) PHONE.addEventListener("change", fold);
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () {
