@@ -10,8 +10,8 @@ SORT_OLDEST = "cu-nhat"
 SORT_NUMBER = "so"
 SORT_CHOICES = [
     # Short labels: the select is one grid column wide, down to 15rem.
-    (SORT_NEWEST, "Mới ban hành trước"),
-    (SORT_OLDEST, "Cũ trước"),
+    (SORT_NEWEST, "Mới nhất trước"),
+    (SORT_OLDEST, "Cũ nhất trước"),
     (SORT_NUMBER, "Theo số văn bản"),
 ]
 INVALID_CHOICE = "Giá trị không có trong danh sách; bộ lọc này được bỏ qua."
