@@ -9,9 +9,10 @@ SORT_NEWEST = "moi-nhat"
 SORT_OLDEST = "cu-nhat"
 SORT_NUMBER = "so"
 SORT_CHOICES = [
-    (SORT_NEWEST, "Ngày ban hành mới nhất"),
-    (SORT_OLDEST, "Ngày ban hành cũ nhất"),
-    (SORT_NUMBER, "Số văn bản"),
+    # Short labels: the select is one grid column wide, down to 15rem.
+    (SORT_NEWEST, "Mới nhất trước"),
+    (SORT_OLDEST, "Cũ nhất trước"),
+    (SORT_NUMBER, "Theo số văn bản"),
 ]
 INVALID_CHOICE = "Giá trị không có trong danh sách; bộ lọc này được bỏ qua."
 

@@ -338,3 +338,29 @@ def test_loadtest_options_mirror_its_environment():
     args = loadtest.parse_args(["--duration", "30", "--clients", "16", "--reuse-db"])
     assert (args.duration, args.clients, args.reuse_db) == (30.0, 16, True)
     assert loadtest.parse_args([]).duration == loadtest.DURATION
+
+
+def test_docs_screenshots_fit_the_size_limit(tmp_path):
+    """tools/docs_screenshots.py: even a noisy full-width page ends under 150 KB."""
+    import os
+
+    from PIL import Image
+
+    from tools import docs_screenshots
+
+    source, target = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    noise = Image.frombytes("RGB", (1280, 3000), os.urandom(1280 * 3000 * 3))
+    noise.save(source / "visitor-home-1280.png")
+    Image.new("RGB", (360, 900), (179, 0, 27)).save(source / "visitor-home-360.png")
+
+    written, missing = docs_screenshots.convert(source, target)
+
+    sizes = {path.name: size for path, size in written}
+    assert set(sizes) == {"visitor-home-1280.png", "visitor-home-360.png"}
+    assert all(size <= docs_screenshots.LIMIT for size in sizes.values()), sizes
+    with Image.open(target / "visitor-home-360.png") as small:
+        assert small.size == (360, 900)  # shorter than the crop: kept whole
+    with Image.open(target / "visitor-home-1280.png") as big:
+        assert big.height <= docs_screenshots.MAX_HEIGHT[1280]
+    assert "visitor-news-index-360.png" in missing

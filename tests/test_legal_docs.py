@@ -646,3 +646,38 @@ def test_admin_saves_a_secret_document_as_a_draft_and_keeps_it_off_line(
     doc.refresh_from_db()
     assert not doc.live
     assert client.get(f"{document_index.url}{doc.slug}/").status_code == 404
+
+
+# --- the register on phones and wide screens (issue 13) ---------------------------------
+
+
+def test_register_row_shows_the_summary_once(client, document_index, document_type, issuer):
+    summary = "Về tăng cường công tác kiểm tra, giám sát"
+    make_document(
+        document_index,
+        title=f"Nghị quyết số 05-NQ/TU {summary}",
+        number=5,
+        document_type=document_type,
+        issuer=issuer,
+        date_issued=datetime.date(2023, 3, 1),
+        date_effective=datetime.date(2023, 3, 1),
+        summary=summary,
+    )
+
+    html = client.get(document_index.url).content.decode()
+    row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+
+    assert row.count(summary) == 1
+    assert "05-NQ/TU" in row
+
+
+def test_register_filters_fold_on_phones_unless_in_use(client, document_index, document):
+    html = client.get(document_index.url).content.decode()
+    box = html.split('<details class="register-filters-box"', 1)[1].split(">", 1)[0]
+    assert " open" in box and "data-fold-on-phone" in box  # portal.js folds it on phones
+    assert "Lọc văn bản" in html
+
+    html = client.get(document_index.url, {"q": "xây dựng"}).content.decode()
+    box = html.split('<details class="register-filters-box"', 1)[1].split(">", 1)[0]
+    assert " open" in box and "data-fold-on-phone" not in box
+    assert "(đang lọc)" in html

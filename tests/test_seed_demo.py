@@ -387,3 +387,19 @@ def test_every_public_url_of_the_demo_is_readable_ascii(seeded, client):
     local = [link for link in links if link.startswith("/") and not link.startswith("//")]
     assert any("/the/" in link for link in local)  # the article's tags are there
     assert [link for link in local if ascii_path(link) is None] == []
+
+
+def test_demo_pictures_carry_no_text_and_differ_by_seed():
+    """The headline is printed beside the picture: drawing it in shows it twice."""
+    import inspect
+    import io
+
+    from PIL import Image
+
+    from site_core.demo import images
+
+    assert "draw.text" not in inspect.getsource(images.news_picture)
+    first = Image.open(io.BytesIO(images.news_picture("Tin thứ nhất")))
+    assert first.size == (1200, 675)
+    assert images.news_picture("Tin thứ nhất") == images.news_picture("Tin thứ nhất")
+    assert images.news_picture("Tin thứ nhất") != images.news_picture("Tin thứ hai")

@@ -180,3 +180,76 @@ def test_production_settings_import_with_the_environment_set():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+# --- the chrome every visitor page shares (site_core/templates/base.html) ---------------
+
+
+@pytest.fixture
+def portal(site):
+    from site_core.models import PortalSettings
+
+    settings = PortalSettings.for_site(site)
+    settings.portal_name = "Cổng thông tin điện tử Đảng bộ tỉnh Đồng Nai"
+    settings.organisation_name = "Đảng bộ tỉnh Đồng Nai"
+    settings.save()
+    return settings
+
+
+def _title(html):
+    return html.split("<title>", 1)[1].split("</title>", 1)[0].strip()
+
+
+def test_home_title_names_the_portal_once(client, home_page, portal):
+    home_page.seo_title = portal.portal_name
+    home_page.hero_heading = portal.portal_name
+    home_page.save_revision().publish()
+
+    assert _title(client.get("/").content.decode()) == portal.portal_name
+
+
+def test_home_title_with_its_own_seo_title_adds_the_portal_name(client, home_page, portal):
+    home_page.seo_title = "Trang chủ"
+    home_page.save_revision().publish()
+
+    assert _title(client.get("/").content.decode()) == f"Trang chủ – {portal.portal_name}"
+
+
+def test_other_pages_keep_the_portal_name_after_their_title(client, standard_page, portal):
+    html = client.get(standard_page.url).content.decode()
+
+    assert _title(html) == f"{standard_page.title} – {portal.portal_name}"
+
+
+def test_every_page_links_a_favicon_served_as_a_static_file(client, standard_page):
+    from django.contrib.staticfiles import finders
+
+    html = client.get(standard_page.url).content.decode()
+
+    assert '<link rel="icon" href="/static/editorial/emblem.svg" type="image/svg+xml">' in html
+    emblem = Path(finders.find("editorial/emblem.svg")).read_text()
+    assert emblem.startswith("<svg") and "<polygon" not in emblem  # not the old star
+    assert ">ĐB</text>" in emblem
+
+
+def test_footer_names_one_governing_body(client, standard_page, portal):
+    html = client.get(standard_page.url).content.decode()
+
+    assert html.count("Cơ quan chủ quản") == 1
+    assert "Cơ quan chủ quản: Đảng bộ tỉnh Đồng Nai" in html
+
+
+def test_demo_footer_text_names_no_second_governing_body():
+    from site_core.demo import content
+
+    data = content.read("site")
+    assert "chủ quản" not in data["portal_settings"]["footer_text"]
+
+
+def test_header_menu_button_folds_search_and_menu(client, standard_page):
+    html = client.get(standard_page.url).content.decode()
+    button = html.split('<button class="menu-toggle"', 1)[1].split(">", 1)[0]
+
+    # Hidden until portal.js runs: without JavaScript the menu simply stays open.
+    assert 'aria-controls="site-search-form main-menu"' in button and " hidden" in button
+    assert 'id="site-search-form"' in html and 'id="main-menu"' in html

@@ -1,13 +1,12 @@
-"""Pictures for the demo drawn with Pillow: a gradient, a few shapes and a caption.
+"""Pictures for the demo drawn with Pillow: landscapes of colour, and the emblem.
 
-The same title always gives the same picture (the random generator is seeded from it).
+The same seed always gives the same picture (the random generator is seeded from it).\nNo picture carries text: pages print their titles beside them.
 """
 
 import hashlib
 import io
 import math
 import random
-import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -26,13 +25,6 @@ PALETTES = [
 ]
 
 
-def _font(size, bold=False):
-    pair = font_pair("sans")
-    if pair:
-        return ImageFont.truetype(str(pair[1] if bold else pair[0]), size)
-    return ImageFont.load_default(size=size)
-
-
 def _rng(seed_text):
     digest = hashlib.sha256(seed_text.encode("utf-8")).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
@@ -48,77 +40,131 @@ def _gradient(size, start, end, angle):
     return Image.composite(Image.new("RGB", size, end), Image.new("RGB", size, start), mask)
 
 
-def _star(draw, centre, radius, fill):
-    cx, cy = centre
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.4
-        angle = math.pi / 2 + i * math.pi / 5
-        points.append((cx + r * math.cos(angle), cy - r * math.sin(angle)))
-    draw.polygon(points, fill=fill)
+def _mix(a, b, share):
+    return tuple(round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
 
 
-def news_picture(title, label="ẢNH MINH HỌA", size=(1200, 675), quality=82):
-    """JPEG bytes: gradient, translucent shapes, a label and the title in a caption band."""
-    rng = _rng(title)
+def _ridge(rng, width, base, amplitude, points=9):
+    """A skyline of hills: (x, y) points across the picture around height `base`."""
+    phases = [rng.uniform(0, math.tau) for _ in range(3)]
+    waves = [rng.uniform(0.6, 1.0), rng.uniform(1.5, 2.6), rng.uniform(3.5, 5.5)]
+    ridge = []
+    for step in range(points * 8 + 1):
+        x = width * step / (points * 8)
+        t = x / width * math.tau
+        y = base - amplitude * sum(
+            math.sin(t * wave + phase) / (rank + 1)
+            for rank, (wave, phase) in enumerate(zip(waves, phases, strict=True))
+        )
+        ridge.append((x, y))
+    return ridge
+
+
+def news_picture(seed, size=(1200, 675), quality=82):
+    """JPEG bytes: a landscape of colour (sky, sun, hills, fields), no text.
+
+    Headlines are never drawn into the picture: the page prints the title beside it,
+    and a picture that repeats it shows the headline twice.
+    """
+    rng = _rng(seed)
     width, height = size
     start, end = rng.choice(PALETTES)
-    image = _gradient(size, start, end, rng.randrange(0, 360))
+    sky_top, sky_bottom = _mix(start, (255, 255, 255), 0.15), _mix(end, (255, 236, 179), 0.45)
+    image = _gradient(size, sky_top, sky_bottom, rng.choice((0, 10, 350)) + 90)
 
     overlay = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
-    for _ in range(rng.randint(5, 9)):
-        radius = rng.randint(height // 10, height // 2)
-        x, y = rng.randint(-radius, width), rng.randint(-radius, height)
-        alpha = rng.randint(18, 55)
-        if rng.random() < 0.6:
-            draw.ellipse((x, y, x + radius, y + radius), fill=(255, 255, 255, alpha))
-        else:
-            draw.rectangle((x, y, x + radius * 1.6, y + radius // 3), fill=(255, 236, 179, alpha))
-    _star(draw, (width * 0.82, height * 0.32), height * 0.16, (255, 214, 0, 150))
+    # Sun, with a soft halo.
+    sun_x, sun_y = rng.uniform(0.15, 0.85) * width, rng.uniform(0.18, 0.4) * height
+    sun_r = height * rng.uniform(0.08, 0.13)
+    for ring, alpha in ((2.2, 30), (1.6, 55), (1.0, 235)):
+        r = sun_r * ring
+        draw.ellipse((sun_x - r, sun_y - r, sun_x + r, sun_y + r), fill=(255, 224, 130, alpha))
+    # Light clouds.
+    for _ in range(rng.randint(2, 4)):
+        cx, cy = rng.uniform(0, width), rng.uniform(0.08, 0.35) * height
+        for _ in range(4):
+            rx, ry = rng.uniform(0.05, 0.1) * width, rng.uniform(0.025, 0.045) * height
+            dx = rng.uniform(-0.06, 0.06) * width
+            draw.ellipse((cx + dx - rx, cy - ry, cx + dx + rx, cy + ry), fill=(255, 255, 255, 70))
+    image = Image.alpha_composite(image.convert("RGBA"), overlay)
 
-    band_top = int(height * 0.66)
-    draw.rectangle((0, band_top, width, height), fill=(0, 0, 0, 120))
-    image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
-
+    # Three ranges of hills, darker towards the front, then a field in rows.
     draw = ImageDraw.Draw(image)
-    margin = int(width * 0.045)
-    label_font = _font(max(14, height // 26), bold=True)
-    draw.text((margin, margin), label.upper(), font=label_font, fill=(255, 255, 255))
-
-    title_font = _font(max(16, height // 17), bold=True)
-    lines = textwrap.wrap(title, width=46)[:3]
-    if len(textwrap.wrap(title, width=46)) > 3:
-        lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
-    line_height = int(title_font.size * 1.3)
-    y = band_top + (height - band_top - line_height * len(lines)) // 2
-    for line in lines:
-        draw.text((margin, y), line, font=title_font, fill=(255, 255, 255))
-        y += line_height
+    for layer, (base, amplitude) in enumerate(((0.55, 0.09), (0.68, 0.07), (0.8, 0.05))):
+        colour = _mix(start, (20, 30, 20), 0.25 + 0.2 * layer)
+        ridge = _ridge(rng, width, height * base, height * amplitude)
+        draw.polygon([*ridge, (width, height), (0, height)], fill=(*colour, 255))
+    field_top = height * 0.86
+    field = _mix(end, (60, 120, 40), 0.55)
+    draw.rectangle((0, field_top, width, height), fill=(*field, 255))
+    for row in range(6):
+        y = field_top + (height - field_top) * (row + 0.5) / 6
+        draw.line(
+            (0, y, width, y + rng.uniform(-4, 4)),
+            fill=(*_mix(field, (255, 255, 255), 0.2), 255),
+            width=max(1, height // 200),
+        )
 
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality, optimize=True)
+    image.convert("RGB").save(buffer, format="JPEG", quality=quality, optimize=True)
     return buffer.getvalue()
 
 
-def logo_picture(text="ĐẢNG BỘ TỈNH", size=256):
-    """PNG bytes: a red disc with a gold star and a short text, for the portal settings."""
-    scale = 2  # draw large, shrink for smooth edges
+def _leaf(centre, angle, length, breadth, steps=16):
+    """The points of an ellipse `length` × `breadth` around `centre`, turned by `angle`."""
+    cx, cy = centre
+    cos, sin = math.cos(angle), math.sin(angle)
+    points = []
+    for step in range(steps):
+        t = math.tau * step / steps
+        x, y = length / 2 * math.cos(t), breadth / 2 * math.sin(t)
+        points.append((cx + x * cos - y * sin, cy + x * sin + y * cos))
+    return points
+
+
+def logo_picture(initials="ĐB", size=256):
+    """PNG bytes: the portal's emblem (as editorial/static/editorial/emblem.svg draws it).
+
+    A red disc, a gold ring, two branches of gold leaves and the portal's initials.
+    """
+    scale = 4  # draw large, shrink for smooth edges
     canvas = size * scale
+    unit = canvas / 64  # the SVG's viewBox is 64 units wide
+    red, gold, light_gold = (179, 0, 27, 255), (224, 176, 35, 255), (255, 217, 102, 255)
     image = Image.new("RGBA", (canvas, canvas), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.ellipse((0, 0, canvas - 1, canvas - 1), fill=(200, 16, 46, 255))
+    draw.ellipse((0, 0, canvas - 1, canvas - 1), fill=gold)
+    draw.ellipse((2 * unit, 2 * unit, canvas - 2 * unit, canvas - 2 * unit), fill=red)
+    inner = 32 - 27.5
     draw.ellipse(
-        (canvas * 0.06, canvas * 0.06, canvas * 0.94, canvas * 0.94),
-        outline=(255, 205, 0, 255),
-        width=canvas // 40,
+        (inner * unit, inner * unit, canvas - inner * unit, canvas - inner * unit),
+        outline=light_gold,
+        width=max(1, round(0.8 * unit)),
     )
-    _star(draw, (canvas / 2, canvas * 0.42), canvas * 0.26, (255, 205, 0, 255))
-    font = _font(canvas // 15, bold=True)
-    box = draw.textbbox((0, 0), text, font=font)
-    draw.text(
-        ((canvas - (box[2] - box[0])) / 2, canvas * 0.72), text, font=font, fill=(255, 255, 255)
+    centre, radius = 32 * unit, 21 * unit
+    stems = (centre - radius, centre - radius, centre + radius, centre + radius)
+    for start, end in ((120, 240), (-60, 60)):
+        draw.arc(stems, start, end, fill=light_gold, width=max(1, round(0.9 * unit)))
+    for side in (-1, 1):
+        for number in range(7):
+            theta = math.radians(28 + number * 20)
+            tangent = (side * math.cos(theta), -math.sin(theta))
+            normal = (side * math.sin(theta), math.cos(theta))
+            tilt = math.radians(32)
+            dx = math.cos(tilt) * tangent[0] + math.sin(tilt) * normal[0]
+            dy = math.cos(tilt) * tangent[1] + math.sin(tilt) * normal[1]
+            x = centre + side * radius * math.sin(theta) + dx * 2.2 * unit
+            y = centre + radius * math.cos(theta) + dy * 2.2 * unit
+            draw.polygon(_leaf((x, y), math.atan2(dy, dx), 6.8 * unit, 2.7 * unit), fill=light_gold)
+    pair = font_pair("serif")
+    font_size = round(16 * unit)
+    font = (
+        ImageFont.truetype(str(pair[1]), font_size)
+        if pair
+        else ImageFont.load_default(size=font_size)
     )
+    draw.text((centre, 38 * unit), initials, font=font, fill=light_gold, anchor="ms")
     image = image.resize((size, size), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)

@@ -576,7 +576,6 @@ def news(ctx):
     collection = None
     pictures = {}
     texts = content.news()
-    category_names = {category["slug"]: category["name"] for category in texts["categories"]}
 
     for number, spec in enumerate(texts["articles"]):
         slug = vietnamese_slugify(spec["title"])
@@ -593,12 +592,11 @@ def news(ctx):
         picture_title = f"Ảnh minh họa: {spec['title']}"[:255]
         picture = pictures.get(picture_title)
         if picture is None:
-            label = f"{category_names[spec['cats'][0]]} · Ảnh minh họa"
             picture = add_image(
                 ctx,
                 collection,
                 picture_title,
-                news_picture(spec["title"], label),
+                news_picture(spec["title"]),
                 f"tin-{slug[:80]}.jpg",
             )
 
@@ -661,7 +659,7 @@ def events(ctx):
             listing_summary=spec["summary"],
             body=stream(
                 [
-                    ("paragraph", f"<p>{spec['summary']}</p>"),
+                    # The page prints the summary above the body: the body does not repeat it.
                     ("heading", "Thành phần tham dự"),
                     (
                         "paragraph",

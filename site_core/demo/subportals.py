@@ -73,7 +73,7 @@ def articles(ctx, spec, result, collection, data):
                 ctx,
                 collection,
                 picture_title,
-                news_picture(spec["name"], f"{spec['name']} · Ảnh minh họa"),
+                news_picture(picture_title),
                 f"{spec['slug']}-{number % PICTURES + 1}.jpg",
             )
             pictures[picture_title] = picture
@@ -88,7 +88,7 @@ def articles(ctx, spec, result, collection, data):
             search_description=sapo,
             body=stream(
                 [
-                    ("paragraph", f"<p>{escape(sapo)}</p>"),
+                    # The sapo is printed above the body: the body does not repeat it.
                     (
                         "paragraph",
                         f"<p>Tin do Ban biên tập cổng thông tin {escape(spec['name'])} "

@@ -171,6 +171,7 @@ def walk_main_menu(tab):
     assert len(names) >= 2, names
     for name in names[1:]:  # the first is the home page itself
         tab.goto(home)
+        open_menu(tab)
         with tab.expect_navigation() as navigation:
             tab.locator("nav.main-nav").get_by_role("link", name=name, exact=True).click()
         assert navigation.value.status == 200, name
@@ -178,6 +179,13 @@ def walk_main_menu(tab):
         current = tab.locator("nav.main-nav a[aria-current]")
         assert current.count() == 1 and current.inner_text().strip() == name
     return names
+
+
+def open_menu(tab):
+    """On a phone the main menu is folded behind the menu button: open it."""
+    toggle = tab.locator("button.menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
 
 
 def header_search(tab, query):
@@ -302,3 +310,151 @@ def test_visitor_walks_the_english_portal(visitor, axe, screenshot):
     )
     assert problems == [], "\n".join(problems)
     assert h1(tab).startswith(unit.title)
+
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": HEIGHT}
+
+# Top and bottom of the first element matching each selector, in CSS pixels from the top.
+BOXES = """(selectors) => selectors.map((selector) => {
+    const el = document.querySelector(selector);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    return [box.top + window.scrollY, box.bottom + window.scrollY];
+})"""
+
+# For a <select>: the widest option's text and the room the box gives it (its inner width
+# less the arrow), measured with the select's own font.
+SELECT_ROOM = """(select) => {
+    const style = getComputedStyle(select);
+    const canvas = document.createElement("canvas").getContext("2d");
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const widest = Math.max(...[...select.options].map((o) => canvas.measureText(o.text).width));
+    const room = select.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight) - 20;
+    const box = select.getBoundingClientRect();
+    return {widest, room, right: box.right, viewport: window.innerWidth};
+}"""
+
+
+def first_screen(tab, url, h1_selector, first_selector):
+    """[h1 bottom, first result's top] of `url` at 360 × 740, scrolled to the top."""
+    tab.set_viewport_size(PHONE)
+    tab.goto(url)
+    return tab.evaluate(BOXES, [h1_selector, first_selector])
+
+
+def test_visitor_on_a_phone(visitor, browser, live_server, screenshot):
+    """Issue 13: at 360 × 740 the header folds, the register's filters fold, and the first
+    content of every listing and page is on the first screen; the details visitors saw
+    twice (summaries, titles, the governing body) are shown once."""
+    tab = visitor
+    pages = vietnamese_pages()
+    tab.set_viewport_size(PHONE)
+
+    # 1. The menu button: a real button that folds the search box and the main menu.
+    tab.goto(pages["news-article"][0])
+    toggle = tab.get_by_role("button", name="Menu", exact=True)
+    assert toggle.is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.get_attribute("aria-controls") == "site-search-form main-menu"
+    assert not tab.locator("#main-menu").is_visible()
+    assert not tab.locator("#site-search").is_visible()
+    header_height = tab.evaluate("document.querySelector('.site-header').offsetHeight")
+    assert header_height <= 200, header_height  # was 420 px with the menu always open
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert tab.locator("#main-menu").is_visible() and tab.locator("#site-search").is_visible()
+    screenshot(tab, "phone-menu-open-360")
+    tab.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not tab.locator("#main-menu").is_visible()
+    assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")
+    # On a wide screen there is no button: the menu and search are always shown.
+    tab.set_viewport_size(DESKTOP)
+    assert not toggle.is_visible()
+    assert tab.locator("#main-menu").is_visible() and tab.locator("#site-search").is_visible()
+
+    # Without JavaScript the button stays hidden and the menu open.
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        no_js = context.new_page()
+        no_js.goto(live_server.url + pages["news-article"][0])
+        assert not no_js.locator("button.menu-toggle").is_visible()
+        assert no_js.locator("#main-menu").is_visible()
+        assert no_js.locator("#main-menu a").first.is_visible()
+    finally:
+        context.close()
+
+    # 2. The first content is within the first screen (740 px) on a phone.
+    checks = {
+        "news-index": ("h1", ".site-main .card"),
+        "news-article": ("h1", ".site-main h1"),
+        "document-register": ("h1", ".register-table tbody tr"),
+        "document": ("h1", ".site-main h1"),
+        "event": ("h1", ".site-main h1"),
+    }
+    for name, (heading, first) in checks.items():
+        h1_box, first_box = first_screen(tab, pages[name][0], heading, first)
+        assert h1_box and first_box, name
+        assert h1_box[1] <= PHONE["height"], f"{name}: h1 ends at {h1_box[1]} px"
+        assert first_box[0] < PHONE["height"] - 40, f"{name}: first content at {first_box[0]} px"
+        screenshot(tab, f"phone-first-screen-{name}-360")
+
+    # 3. The register's filters: folded on a phone, open on a wide screen and when in use.
+    register = pages["document-register"][0]
+    filters = tab.locator("details.register-filters-box")
+    tab.set_viewport_size(PHONE)
+    tab.goto(register)
+    assert filters.get_attribute("open") is None
+    assert tab.locator("#id_type").is_hidden()
+    tab.locator("summary.register-filters-box__summary").click()
+    assert tab.locator("#id_type").is_visible()
+    tab.goto(f"{register}?q=nghi+quyet")
+    assert filters.get_attribute("open") is not None
+    assert tab.locator("#id_q").input_value() == "nghi quyet"
+    tab.set_viewport_size(DESKTOP)
+    tab.goto(register)
+    assert filters.get_attribute("open") is not None
+    # Across the breakpoint (a tablet turned, a window resized) the same rule applies.
+    tab.set_viewport_size(PHONE)
+    tab.wait_for_function("!document.querySelector('details.register-filters-box').open")
+    tab.set_viewport_size(DESKTOP)
+    tab.wait_for_function("document.querySelector('details.register-filters-box').open")
+
+    # 4. The sort box shows its whole choice at both widths.
+    for size in (PHONE, DESKTOP):
+        tab.set_viewport_size(size)
+        tab.goto(register)
+        if filters.get_attribute("open") is None:
+            tab.locator("summary.register-filters-box__summary").click()
+        room = tab.locator("#id_sort").evaluate(SELECT_ROOM)
+        assert room["widest"] <= room["room"], (size, room)
+        assert room["right"] <= room["viewport"], (size, room)
+
+    # 5. Each register row gives its summary (trích yếu) once.
+    summaries = {path(document): document.summary for document in live(LegalDocumentPage)}
+    rows = tab.locator(".register-table tbody tr").all()
+    assert rows
+    for row in rows:
+        summary = summaries[urlsplit(row.locator("th a").get_attribute("href")).path]
+        assert summary and row.inner_text().lower().count(summary.lower()) == 1, row.inner_text()
+
+    # 6. An event does not repeat its summary as its first paragraph.
+    for event in live(EventPage):
+        tab.goto(path(event))
+        first_paragraph = tab.locator(".stream p").first
+        if first_paragraph.count():
+            assert first_paragraph.inner_text().strip() != event.summary.strip(), event.title
+
+    # 7. One governing body in the footer; the home title is not doubled; a favicon.
+    tab.goto(pages["home"][0])
+    footer = tab.locator(".site-footer").inner_text()
+    assert footer.count("Cơ quan chủ quản") == 1, footer
+    portal_name = tab.locator(".brand__name").text_content().strip()
+    assert tab.title() == portal_name, tab.title()
+    icon = tab.locator("link[rel='icon']").get_attribute("href")
+    response = tab.request.get(icon)
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    assert "<polygon" not in response.text()  # the emblem, not a generic star
