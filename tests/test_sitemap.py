@@ -4,6 +4,7 @@ sitemap.xml is an index of sitemap-<n>.xml files that cover every language tree 
 request's site, live public pages only, at most PORTAL_SITEMAP_MAX_URLS URLs per file.
 """
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
@@ -22,7 +23,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from site_core import sitemaps
 from site_core.navigation import breadcrumbs, bump_navigation_version, navigation_version
 from tests import factories
-from tests.test_search_plans import explain, page_tables, plan_nodes, plan_problems
+from tests.test_query_plans import PLANNER_SWITCHES
+from tests.test_search_plans import page_tables, plan_nodes, plan_problems
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -265,6 +267,21 @@ def test_a_rebuild_reads_each_page_once_one_query_per_file(
     # The file queries, the language roots, the list of restrictions, the site.
     with django_assert_max_num_queries(files + 4):
         assert len(file_locations(client, "/sitemap-1.xml")) == 3
+
+
+def explain(sql):
+    """The plan of a captured statement with sequential scans, merge and hash joins off, as
+    in tests/test_query_plans.py: on a small test table the planner may otherwise hash the
+    whole page table and sort it, a plan it never picks at scale."""
+    with connection.cursor() as cursor:
+        for switch in PLANNER_SWITCHES:
+            cursor.execute(f"SET LOCAL {switch} = off")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+        (document,) = cursor.fetchone()
+        for switch in PLANNER_SWITCHES:
+            cursor.execute(f"SET LOCAL {switch} = on")
+    plan = document if isinstance(document, list) else json.loads(document)
+    return plan[0]["Plan"]
 
 
 def test_a_rebuild_walks_the_tree_by_keyset_without_sorting(client, news_index, three_per_file):
