@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -25,8 +26,11 @@ from wagtail.models import (
     LockableMixin,
     Page,
     RevisionMixin,
+    Site,
+    TaskState,
     TranslatableMixin,
     WorkflowMixin,
+    WorkflowState,
 )
 from wagtail.search import index
 
@@ -34,10 +38,13 @@ from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import BasePage, IndexPage, SearchType, paginate
-from site_core.navigation import cached_until_change
+from site_core.navigation import cached_until_change, request_memo
 from site_core.paging import seek_paginate
+from site_core.query import restricted_sections
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.text import vietnamese_slugify
+
+from .panels import ProposalStatusPanel
 
 LISTING_RENDITION = "fill-480x270"
 ARTICLE_RENDITION = "width-1200"
@@ -275,8 +282,16 @@ class NewsArticlePage(BasePage):
     is_featured = models.BooleanField(
         "tin nổi bật", default=False, help_text="Tin nổi bật hiện ở đầu trang chủ."
     )
+    original_url = models.URLField(
+        "bài gốc",
+        max_length=500,
+        blank=True,
+        help_text="Địa chỉ bài gốc khi tin được cổng trực thuộc đề xuất đăng lại; "
+        "công cụ tìm kiếm được chỉ về bài gốc.",
+    )
 
     content_panels = BasePage.content_panels + [
+        ProposalStatusPanel(),
         FieldPanel("sapo"),
         MultiFieldPanel(
             [FieldPanel("featured_image"), FieldPanel("featured_image_caption")],
@@ -337,6 +352,34 @@ class NewsArticlePage(BasePage):
 
     def get_published_time(self):
         return self.date or self.first_published_at
+
+    def get_canonical_url(self):
+        return self.original_url
+
+    def may_be_proposed_to_province(self):
+        """A live article open to the public, on a sub-portal, and not already waiting
+        or published on the province (a return, a withdrawal or a deleted copy may be
+        proposed again)."""
+        # Asked for every article of an admin listing: no query but for the articles
+        # already proposed (the restrictions and the site's proposals are read once).
+        if not self.live or any(self.path.startswith(path) for path, _ in restricted_sections()):
+            return False
+        url_parts = self.get_url_parts()  # Wagtail's cached site roots; get_site() queries
+        if url_parts is None or url_parts[0] == province_site_id():
+            return False
+        proposal = ProvinceProposal.of_site(url_parts[0]).get(self.pk)
+        return proposal is None or proposal.may_propose_again()
+
+    def province_proposals_of_page(self):
+        """(the proposal of this original, the proposal this page is the province's copy
+        of); either may be None."""
+        found = {
+            proposal.draft_id == self.pk: proposal
+            for proposal in ProvinceProposal.objects.filter(
+                Q(source_id=self.pk) | Q(draft_id=self.pk)
+            ).select_related("source_site", "draft", "proposed_by")
+        }
+        return found.get(False), found.get(True)
 
     def get_structured_data(self, context):
         published = self.get_published_time()
@@ -443,6 +486,146 @@ class NewsArticlePage(BasePage):
             "featured_image": image,
             "source_unit": self.source_unit if self.source_unit_id else None,
         }
+
+
+def once_per_request(key, read):
+    """`read()`, kept for the rest of the current request (read afresh outside one)."""
+    memo = request_memo()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def province_site_id():
+    """The default Site's id: the province's portal (site_core.editorial.setup)."""
+    return once_per_request(
+        "province-site-id",
+        lambda: Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first(),
+    )
+
+
+class ProvinceProposal(models.Model):
+    """A sub-portal's article proposed to the province ("Đề xuất đăng lên Cổng tỉnh").
+
+    One row per original (news/proposals.py makes and renews it). Where the proposal
+    stands is not stored: it is read from Wagtail's own records of the province's draft
+    (its workflow states and whether it is live), so it cannot drift from what the
+    province did.
+    """
+
+    WAITING = "waiting"
+    PUBLISHED = "published"
+    RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
+    DELETED = "deleted"
+    STATE_LABELS = {
+        WAITING: "Đang chờ duyệt",
+        PUBLISHED: "Đã đăng",
+        RETURNED: "Bị trả lại",
+        WITHDRAWN: "Cổng tỉnh đã gỡ bài",
+        DELETED: "Cổng tỉnh đã xoá bản đề xuất",
+    }
+
+    source = models.ForeignKey(
+        NewsArticlePage,
+        verbose_name="bài gốc",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="province_proposals",
+    )
+    source_site = models.ForeignKey(
+        Site, verbose_name="cổng trực thuộc", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField("tiêu đề", max_length=255)
+    original_url = models.URLField("địa chỉ bài gốc", max_length=500)
+    draft = models.OneToOneField(
+        NewsArticlePage,
+        verbose_name="bản đề xuất ở Cổng tỉnh",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="province_proposal",
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đề xuất",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField("ngày đề xuất", default=timezone.now)
+
+    class Meta:
+        verbose_name = "đề xuất lên Cổng tỉnh"
+        verbose_name_plural = "đề xuất lên Cổng tỉnh"
+        default_permissions = ()
+        permissions = [("propose_to_province", "Đề xuất đăng tin lên Cổng tỉnh")]
+        constraints = [
+            models.UniqueConstraint(fields=["source"], name="news_proposal_one_per_source")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def of_site(cls, site_id):
+        """{original's id: proposal} of a sub-portal, read once per request."""
+        return once_per_request(
+            f"province-proposals:{site_id}",
+            lambda: {
+                proposal.source_id: proposal
+                for proposal in cls.objects.filter(source_site_id=site_id, source__isnull=False)
+            },
+        )
+
+    def last_workflow_state(self):
+        return WorkflowState.objects.for_instance(self.draft).order_by("-created_at", "-pk").first()
+
+    @property
+    def status(self):
+        """(state, the board's comment when returned), read afresh once per instance."""
+        if not hasattr(self, "_status"):
+            self._status = self.read_status()
+        return self._status
+
+    def read_status(self):
+        if self.draft_id is None:
+            return self.DELETED, ""
+        workflow_state = self.last_workflow_state()
+        if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+            return self.WAITING, ""
+        if self.draft.live:
+            return self.PUBLISHED, ""
+        if self.draft.first_published_at is not None:
+            return self.WITHDRAWN, ""
+        rejected = None
+        if workflow_state is not None:
+            rejected = (
+                workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED)
+                .order_by("-finished_at", "-pk")
+                .first()
+            )
+        return self.RETURNED, rejected.get_comment() if rejected else ""
+
+    @property
+    def state(self):
+        return self.status[0]
+
+    @property
+    def state_label(self):
+        return self.STATE_LABELS[self.state]
+
+    @property
+    def comment(self):
+        return self.status[1]
+
+    @property
+    def published_url(self):
+        return self.draft.full_url if self.state == self.PUBLISHED else ""
+
+    def may_propose_again(self):
+        return self.state not in (self.WAITING, self.PUBLISHED)
 
 
 def live_categories(locale_id):

@@ -199,6 +199,18 @@ class BasePage(Page):
         """An iCalendar link for pages that are events, else ""."""
         return ""
 
+    def get_canonical_url(self):
+        """Where search engines should look for this content, when it is not this page
+        (a sub-portal's article republished by the province names its original); ""
+        means the page itself (site_core/seo.py)."""
+        return ""
+
+    def may_be_proposed_to_province(self):
+        """Whether this page, as it stands, may be proposed to the province's portal
+        ("Đề xuất đăng lên Cổng tỉnh", news/proposals.py). Who may propose it is the page
+        permission tester's `can_propose_to_province`."""
+        return False
+
     def get_structured_data(self, context):
         """schema.org nodes (dicts, without "@context") that describe the page in its
         JSON-LD: a NewsArticle, an Event, a Legislation, the Organization on the home page.

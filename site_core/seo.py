@@ -286,7 +286,10 @@ def build_page_meta(request, page, portal, heading=""):
             number = _page_number(request)
             if number:
                 canonical += f"?page={number}"
-            meta["canonical"] = meta["url"] = canonical
+            meta["url"] = canonical
+            # A copy names its original (a sub-portal's article republished by the
+            # province): search engines index that one.
+            meta["canonical"] = page.get_canonical_url() or canonical
             if not subpath:
                 alternates = _translations(request, page)
                 if len(alternates) > 1:
@@ -375,7 +378,8 @@ def share_links(meta, page):
     `page` is the template's page, saved or not (a preview of a new page), or None; its
     title is what is shared.
     """
-    url = meta.get("canonical") or meta.get("url") or ""
+    # The page the visitor is on (for a copy, not its original's canonical address).
+    url = meta.get("url") or meta.get("canonical") or ""
     if not url:
         return {}
     title = (page.title if page is not None else "") or meta.get("title", "")

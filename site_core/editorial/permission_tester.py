@@ -88,6 +88,18 @@ class PortalPagePermissionTester(PagePermissionTester):
             return False
         return self.page.is_leaf() or not self.page.get_descendants().live().exists()
 
+    def can_propose_to_province(self):
+        # "Đề xuất đăng lên Cổng tỉnh" (news/proposals.py): a sub-portal's editors and
+        # board (`news.propose_to_province`, granted by setup_site) send a live public
+        # article of their own portal; the page says whether it is one (and not already
+        # waiting or published on the province).
+        return (
+            self.user.is_active
+            and self.user.has_perm("news.propose_to_province")
+            and self.can_edit()
+            and self.page.specific_deferred.may_be_proposed_to_province()
+        )
+
     def can_move(self):
         # Wagtail derives this from can_delete; moving a live page takes nothing down.
         return super().can_delete(ignore_bulk=True)

@@ -307,6 +307,10 @@ def setup_site(site):
         grant_collection_permissions(collaborators, collection, MEDIA_PERMISSIONS["collaborator"])
         for group in (collaborators, editors, board):
             grant_shared_snippets_read_only(group)
+        # “Đề xuất đăng lên Cổng tỉnh” (news/proposals.py), asked by the page permission
+        # tester together with the right to edit the article.
+        for group in (editors, board):
+            group.permissions.add(permission("news", "propose_to_province"))
     grant_settings_permission(board, site)
     # wagtail-localize's "Translate" checks only this global permission; translations
     # start as drafts and go through the workflow (site_core/editorial/localize_guards.py).
