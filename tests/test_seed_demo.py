@@ -171,10 +171,16 @@ def test_seed_builds_the_required_content(seeded):
     assert {"amends", "replaces", "guides", "repeals"} <= relation_types
     assert get_document_model().objects.filter(collection__name="Văn bản demo").count() >= 25
 
-    # Everything is published through a revision, so the admin shows a history.
+    # Everything is published through a revision, so the admin shows a history; but the
+    # province's copies of the proposals still waiting or sent back (drafts by design).
+    from news.models import ProvinceProposal
+
+    drafts = ProvinceProposal.objects.exclude(draft__live=True).values("draft_id")
     pages = Page.objects.filter(depth__gt=1)
-    assert not pages.filter(live=False).exists()
-    assert not pages.filter(live_revision__isnull=True).exists()
+    assert sorted(pages.filter(live=False).values_list("pk", flat=True)) == sorted(
+        row["draft_id"] for row in drafts
+    )
+    assert not pages.exclude(pk__in=drafts).filter(live_revision__isnull=True).exists()
 
 
 @pytest.mark.django_db
@@ -403,3 +409,31 @@ def test_demo_pictures_carry_no_text_and_differ_by_seed():
     assert first.size == (1200, 675)
     assert images.news_picture("Tin thứ nhất") == images.news_picture("Tin thứ nhất")
     assert images.news_picture("Tin thứ nhất") != images.news_picture("Tin thứ hai")
+
+
+@pytest.mark.django_db
+def test_demo_proposals_to_the_province_one_in_each_state(seeded, client):
+    """One sub-portal article waiting on the province, one published there with its link
+    and the original as canonical, one returned with the board's comment; the second
+    seed run changed none of them (the counts above)."""
+    from news.models import ProvinceProposal
+    from site_core.demo.subportals import RETURN_COMMENT
+
+    proposals = {p.state: p for p in ProvinceProposal.objects.select_related("draft")}
+    assert set(proposals) == {
+        ProvinceProposal.WAITING,
+        ProvinceProposal.PUBLISHED,
+        ProvinceProposal.RETURNED,
+    }
+    assert ProvinceProposal.objects.count() == 3
+    province = Site.objects.get(is_default_site=True)
+    for proposal in proposals.values():
+        assert proposal.source_site.subportal.slug == "phuong-tran-bien"
+        assert proposal.draft.get_site() == province
+    assert proposals[ProvinceProposal.RETURNED].comment == RETURN_COMMENT
+    published = proposals[ProvinceProposal.PUBLISHED]
+    assert published.published_url == published.draft.full_url
+    response = client.get(published.draft.url_path[len(province.root_page.url_path) - 1 :])
+    assert response.status_code == 200
+    assert f'<link rel="canonical" href="{published.original_url}">' in response.content.decode()
+    assert seeded["first"]["news.ProvinceProposal"] == seeded["second"]["news.ProvinceProposal"]

@@ -8,6 +8,7 @@ section, accounts by username, pictures and files by title in the sub-portal's c
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils.html import escape
 
 from wagtail.documents import get_document_model
@@ -16,7 +17,8 @@ from wagtail.models import Collection
 
 from home.subportals import create_subportal
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentAttachment, LegalDocumentPage
-from news.models import NewsArticlePage
+from news.models import NewsArticlePage, ProvinceProposal
+from news.proposals import propose
 from site_core.editorial.setup import group_names
 from site_core.models import vietnamese_slugify
 
@@ -27,6 +29,14 @@ from .steps import add_document, add_image, publish_new_page, stream
 from .users import ensure_account
 
 PICTURES = 3  # per sub-portal, shared by its articles: the seed stays quick
+# “Đề xuất đăng lên Cổng tỉnh”: one proposal in each state, from the first sub-portal's
+# articles (by their number in data/subportals.json), decided by the province's demo
+# editor (btv) and board (bbt).
+DEMO_PROPOSALS = [(2, "waiting"), (3, "published"), (4, "returned")]
+RETURN_COMMENT = (
+    "Đề nghị bổ sung số liệu cụ thể và ảnh hoạt động tại cơ sở, rồi đề xuất lại để "
+    "Cổng tỉnh xem xét."
+)
 ROLE_GROUPS = {"collaborator": "collaborators", "editor": "editors", "board": "board"}
 
 
@@ -43,6 +53,8 @@ def subportals(ctx):
         accounts(ctx, spec, result)
         articles(ctx, spec, result, collection, data)
         documents(ctx, spec, result, collection, data)
+        if spec is data["subportals"][0]:
+            proposals(ctx, spec, result)
         ctx.say(f"  Cổng trực thuộc: {spec['name']} → {result.site.root_url}", 2)
 
 
@@ -165,3 +177,36 @@ def documents(ctx, spec, result, collection, data):
             LegalDocumentAttachment(document=document_file, title="Toàn văn (PDF)", sort_order=0)
         ]
         publish_new_page(ctx, index, page)
+
+
+def proposals(ctx, spec, result):
+    """One proposal waiting, one published on the province, one returned with a comment.
+
+    An article already proposed is left as it stands (the seed runs again unchanged)."""
+    User = get_user_model()
+    editor = next(name for name, account in spec["accounts"].items() if account[2] == "editor")
+    proposer = User.objects.get(username=editor)
+    province_editor, province_board = (
+        User.objects.get(username="btv"),
+        User.objects.get(username="bbt"),
+    )
+    index = result.sections["news"]
+    for number, state in DEMO_PROPOSALS:
+        slug = vietnamese_slugify(spec["articles"][number][0])
+        source = NewsArticlePage.objects.child_of(index).get(slug=slug)
+        if ProvinceProposal.objects.filter(source=source).exists():
+            continue
+        draft = propose(source, proposer).draft
+        if state == "published":
+            review(draft, province_editor, "approve")
+            review(draft, province_board, "approve")
+        elif state == "returned":
+            review(draft, province_editor, "reject", RETURN_COMMENT)
+        ctx.created["ProvinceProposal"] += 1
+
+
+def review(page, user, action, comment=""):
+    """Approve or send back the step `page` waits at, as `user` would in the admin."""
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state.specific, user, action, comment=comment)
