@@ -525,7 +525,7 @@ class ProvinceProposal(models.Model):
         PUBLISHED: "Đã đăng",
         RETURNED: "Bị trả lại",
         WITHDRAWN: "Cổng tỉnh đã gỡ bài",
-        DELETED: "Cổng tỉnh đã xoá bản đề xuất",
+        DELETED: "Cổng tỉnh đã xóa bản đề xuất",
     }
 
     source = models.ForeignKey(

@@ -27,7 +27,9 @@ from site_core.models import PortalSettings
 from .models import NewsArticlePage, NewsIndexPage, ProvinceProposal
 
 PROPOSE_ACTION = "portal.propose"
-NO_PROVINCE_NEWS = "Cổng tỉnh chưa có mục “Tin hoạt động” để nhận bài đề xuất."
+NO_PROVINCE_NEWS = (
+    "Cổng tỉnh chưa có mục “Tin hoạt động” bằng ngôn ngữ của bài này để nhận bài đề xuất."
+)
 NO_PROVINCE_WORKFLOW = "Mục tin của Cổng tỉnh chưa có quy trình duyệt; chưa thể nhận bài đề xuất."
 
 # What the province's copy takes from the original; images and categories by reference.
@@ -45,11 +47,18 @@ COPIED_FIELDS = (
 )
 
 
-def province_news_index():
+def province_news_index(locale_id):
+    """The province's news index in the original's language (an English article goes to
+    the province's English news), or None."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return None
-    return NewsIndexPage.objects.child_of(site.root_page).order_by("path").first()
+    main = NewsIndexPage.objects.child_of(site.root_page).order_by("path").first()
+    if main is None:
+        return None
+    return NewsIndexPage.objects.filter(
+        translation_key=main.translation_key, locale_id=locale_id
+    ).first()
 
 
 def source_name(site):
@@ -91,7 +100,7 @@ def propose(source, user):
     """
     source = NewsArticlePage.objects.get(pk=source.pk)  # the live content, from its row
     site = source.get_site()
-    parent = province_news_index()
+    parent = province_news_index(source.locale_id)
     if parent is None:
         raise ValidationError(NO_PROVINCE_NEWS)
     workflow = parent.get_workflow()

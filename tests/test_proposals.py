@@ -291,7 +291,7 @@ def test_the_province_deleting_its_copy_lets_the_ward_propose_again(portals):
     ProvinceProposal.objects.get().draft.delete()
     proposal = ProvinceProposal.objects.get()
     assert proposal.state == ProvinceProposal.DELETED
-    assert "Cổng tỉnh đã xoá bản đề xuất" in report_html(client)
+    assert "Cổng tỉnh đã xóa bản đề xuất" in report_html(client)
     assert client.post(propose_url(portals["article"])).status_code == 302
     proposal = ProvinceProposal.objects.get()
     assert proposal.draft is not None and proposal.state == ProvinceProposal.WAITING
@@ -343,3 +343,13 @@ def test_sub_portal_users_cannot_open_the_provinces_draft(portals, role):
     draft.refresh_from_db()
     assert not draft.live
     assert draft.current_workflow_state.current_task_state.task.name == "Biên tập viên duyệt"
+
+
+@pytest.mark.django_db
+def test_a_province_without_news_is_told_not_a_server_error(portals):
+    portals["province_news"].delete()
+    client = as_user(portals, "btv")
+    response = client.post(propose_url(portals["article"]), follow=True)
+    assert response.status_code == 200
+    assert "Cổng tỉnh chưa có mục “Tin hoạt động”" in response.content.decode()
+    assert not ProvinceProposal.objects.exists()
