@@ -9,6 +9,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -36,8 +37,12 @@ class ProposeView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(), status=403)
         return super().dispatch(request, page_id)
 
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
+    def get_breadcrumbs_items(self):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        return self.breadcrumbs_items + [
+            {"url": edit_url, "label": self.page.get_admin_display_title()},
+            {"url": "", "label": self.page_title},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
