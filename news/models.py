@@ -356,6 +356,11 @@ class NewsArticlePage(BasePage):
     def get_canonical_url(self):
         return self.original_url
 
+    @classmethod
+    def canonical_elsewhere(cls):
+        # The province's copies of proposed articles (news_article_copy_idx).
+        return cls.objects.exclude(original_url="").values("pk")
+
     def may_be_proposed_to_province(self):
         """A live article open to the public, on a sub-portal, and not already waiting
         or published on the province (a return, a withdrawal or a deleted copy may be
@@ -417,6 +422,12 @@ class NewsArticlePage(BasePage):
                 fields=["date", "page_ptr"],
                 condition=Q(is_featured=True),
                 name="news_article_featured_idx",
+            ),
+            # The sitemap leaves out the province's copies of proposed articles.
+            models.Index(
+                fields=["page_ptr"],
+                condition=~Q(original_url=""),
+                name="news_article_copy_idx",
             ),
         ]
 

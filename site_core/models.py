@@ -205,6 +205,13 @@ class BasePage(Page):
         means the page itself (site_core/seo.py)."""
         return ""
 
+    @classmethod
+    def canonical_elsewhere(cls):
+        """The ids of this type's pages whose get_canonical_url() names another address, as
+        a subquery: the sitemap leaves them out (it lists canonical addresses only). None
+        when the type has no such pages."""
+        return None
+
     def may_be_proposed_to_province(self):
         """Whether this page, as it stands, may be proposed to the province's portal
         ("Đề xuất đăng lên Cổng tỉnh", news/proposals.py). Who may propose it is the page

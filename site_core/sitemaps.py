@@ -35,7 +35,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from site_core.cache.pages import patch_shared_cache_control
 from site_core.navigation import current_site, navigation_version
@@ -111,7 +111,16 @@ def live_public_pages(roots):
     trees = Q()
     for root in roots:
         trees |= Q(path__startswith=root.path, depth__gte=root.depth)
-    return Page.objects.filter(trees, live=True).exclude(cached_private_q())
+    pages = Page.objects.filter(trees, live=True).exclude(cached_private_q())
+    for elsewhere in canonical_elsewhere():
+        pages = pages.exclude(pk__in=elsewhere)
+    return pages
+
+
+def canonical_elsewhere():
+    """Subqueries of pages whose canonical address is another page's (BasePage)."""
+    found = (getattr(model, "canonical_elsewhere", lambda: None)() for model in get_page_models())
+    return [pks for pks in found if pks is not None]
 
 
 def sections(roots, limit):

@@ -88,6 +88,22 @@ def test_sitemap_excludes_drafts_and_private_pages(client, news_index):
     assert not any(location.endswith(f"/{private.slug}/") for location in locations)
 
 
+def test_sitemap_leaves_out_copies_whose_canonical_is_the_original(client, news_index):
+    # The province's copy of a sub-portal's proposed article points search engines to the
+    # original (get_canonical_url); a sitemap lists canonical addresses only.
+    own = factories.NewsArticlePageFactory(parent=news_index, title="Tin của tỉnh")
+    copy = factories.NewsArticlePageFactory(
+        parent=news_index,
+        title="Tin phường đề xuất",
+        original_url="http://phuong-tran-bien.localhost/tin-hoat-dong/tin-phuong/",
+    )
+
+    locations = sitemap_locations(client)
+
+    assert f"http://testserver{own.url}" in locations
+    assert not any(location.endswith(f"/{copy.slug}/") for location in locations)
+
+
 def test_cached_sitemap_follows_publish_and_unpublish(client, news_index):
     first = factories.NewsArticlePageFactory(parent=news_index, title="Tin thứ nhất")
     assert f"http://testserver{first.url}" in sitemap_locations(client)  # now cached
