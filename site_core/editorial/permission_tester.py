@@ -77,6 +77,15 @@ class PortalPagePermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         return super().can_publish()
 
+    def can_reinstate(self):
+        # Putting back a withdrawn page (site_core/editorial/withdrawal.py) publishes the
+        # revision that was live, reviewed already: for those who withdraw (publish_page).
+        # A page withdrawn without a live revision (a script's) goes through the workflow.
+        if not super().can_publish() or self.page.live or self.page_locked():
+            return False
+        withdrawal = getattr(self.page, "portal_withdrawal", None)
+        return withdrawal is not None and withdrawal.revision_id is not None
+
     def can_delete(self, ignore_bulk=False):
         # A live page is taken down by withdrawing it, with a reason kept in its history;
         # only then may it be deleted (Wagtail lets publish_page holders delete live pages).
