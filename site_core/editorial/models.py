@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils import timezone
 
 from wagtail.models import AbstractGroupApprovalTask
 
@@ -156,3 +157,64 @@ class PageWithdrawal(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ReviewLinkQuerySet(models.QuerySet):
+    def active(self, now=None):
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class ReviewLink(models.Model):
+    """A link that shows a page's latest draft to someone without an account
+    (site_core/editorial/review_links.py).
+
+    Only a hash of the token is kept: the link is shown once, when it is made, and a copy
+    of the database gives nobody a working link.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="trang",
+        on_delete=models.CASCADE,
+        related_name="review_links",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    note = models.CharField(
+        "gửi cho",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: đồng chí Phó Bí thư Tỉnh ủy (để nhớ liên kết này gửi cho ai).",
+    )
+    created_at = models.DateTimeField("tạo lúc", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField("hết hạn lúc")
+    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ReviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "liên kết xem duyệt"
+        verbose_name_plural = "liên kết xem duyệt"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.note or f"Liên kết xem duyệt #{self.pk}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

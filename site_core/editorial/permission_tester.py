@@ -77,6 +77,17 @@ class PortalPagePermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         return super().can_publish()
 
+    def can_share_for_review(self):
+        # Review links (site_core/editorial/review_links.py) show a draft to someone
+        # without an account: for reviewers, editors (lock_page) and the board
+        # (publish_page), on a page whose draft they may edit, never collaborators.
+        if not self.user.is_active or self.page_is_root:
+            return False
+        reviewer = self.user.is_superuser or any(
+            action in self.permissions for action in CURATOR_PAGE_PERMISSIONS
+        )
+        return reviewer and self.can_edit()
+
     def can_reinstate(self):
         # Putting back a withdrawn page (site_core/editorial/withdrawal.py) publishes the
         # revision that was live, reviewed already: for those who withdraw (publish_page).

@@ -23,6 +23,8 @@ from site_core.editorial import (
     guide,
     localize_guards,
     review_actions,
+    review_link_views,
+    review_links,
     visibility,
     withdrawal_views,
 )
@@ -96,10 +98,30 @@ class ReinstateFormatter(LogFormatter):
         return "Đăng lại bài đã gỡ (phiên bản đã đăng trước khi gỡ)."
 
 
+class ReviewLinkCreatedFormatter(LogFormatter):
+    label = "Tạo liên kết xem duyệt"
+
+    def format_message(self, log_entry):
+        note = (log_entry.data or {}).get("note", "")
+        return f"Tạo liên kết xem duyệt gửi cho {note}." if note else "Tạo liên kết xem duyệt."
+
+
+class ReviewLinkRevokedFormatter(LogFormatter):
+    label = "Thu hồi liên kết xem duyệt"
+
+    def format_message(self, log_entry):
+        note = (log_entry.data or {}).get("note", "")
+        return (
+            f"Thu hồi liên kết xem duyệt gửi cho {note}." if note else "Thu hồi liên kết xem duyệt."
+        )
+
+
 @hooks.register("register_log_actions")
 def register_withdraw_log_action(actions):
     actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
     actions.register_action(REINSTATE_ACTION)(ReinstateFormatter)
+    actions.register_action(review_links.CREATE_ACTION)(ReviewLinkCreatedFormatter)
+    actions.register_action(review_links.REVOKE_ACTION)(ReviewLinkRevokedFormatter)
 
 
 @hooks.register("before_unpublish_page")
@@ -145,6 +167,10 @@ hooks.register("register_admin_urls", withdrawal_views.admin_urls)
 hooks.register("register_page_header_buttons", withdrawal_views.reinstate_header_button)
 hooks.register("register_page_listing_more_buttons", withdrawal_views.reinstate_listing_button)
 hooks.register("before_edit_page", withdrawal_views.withdrawn_message)
+# Review links: a draft shown to someone without an account (review_links.py).
+hooks.register("register_admin_urls", review_link_views.admin_urls)
+hooks.register("register_page_header_buttons", review_link_views.header_button)
+hooks.register("register_page_listing_more_buttons", review_link_views.listing_button)
 
 
 # Dashboard: what waits for me (oldest first) and where my own submissions stand.
