@@ -63,6 +63,7 @@ def test_a_reviewer_shares_the_draft_with_someone_without_an_account(client, por
     assert response.status_code == 200
     assert DRAFT_TEXT in html and draft.title in html
     assert "BẢN NHÁP, CHƯA ĐĂNG" in html
+    assert "share-links" not in html  # a draft is not offered for sharing
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     cache_control = response["Cache-Control"]
