@@ -259,6 +259,21 @@ class WithdrawalNoticeMixin:
 
     withdrawal_notice = True
 
+    @property
+    def status_string(self):
+        # The admin's status tags (explorer, reports, dashboard) tell a withdrawn page
+        # from a draft; a query only for pages that are not live.
+        if not self.live and self.pk:
+            withdrawal = (
+                apps.get_model("editorial", "PageWithdrawal")
+                .objects.filter(page_id=self.pk)
+                .values_list("removed_entirely", flat=True)
+                .first()
+            )
+            if withdrawal is not None:
+                return "đã gỡ hẳn" if withdrawal else "đã gỡ, có thông báo"
+        return super().status_string
+
     def route(self, request, path_components):
         if self.live or path_components:
             return super().route(request, path_components)

@@ -141,6 +141,7 @@ def test_the_editor_shows_the_withdrawn_state(client, portal, article):  # noqa:
     assert reinstate_url(article) in html
     listing = client.get(reverse("wagtailadmin_explore", args=[portal["news"].pk]))
     assert reinstate_url(article) in listing.content.decode()
+    assert "đã gỡ, có thông báo" in listing.content.decode()
 
 
 # --- what visitors no longer find --------------------------------------------------------
@@ -247,6 +248,8 @@ def test_remove_entirely_leaves_a_plain_404(client, portal, article):  # noqa: F
     assert article.title not in html
     entry = PageLogEntry.objects.get(page=article, action="portal.withdraw")
     assert entry.data["removed_entirely"] is True
+    listing = client.get(reverse("wagtailadmin_explore", args=[portal["news"].pk]))
+    assert "đã gỡ hẳn" in listing.content.decode()
 
 
 @pytest.mark.parametrize("role", ["ctv", "btv"])
