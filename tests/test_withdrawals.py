@@ -310,3 +310,17 @@ def test_bulk_withdrawal_asks_for_the_public_reason(client, portal, article):  #
     for page in (article, second):
         response, html = visit(page.url)
         assert response.status_code == 410 and PUBLIC_REASON in html
+
+
+def test_bulk_withdrawal_of_other_pages_needs_no_public_reason(client, portal):  # noqa: F811
+    pages = [
+        factories.StandardPageFactory(parent=portal["home"], title=f"Trang {n}") for n in (1, 2)
+    ]
+    login(client, portal["bbt"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+    url += "".join(f"&id={page.pk}" for page in pages).replace("&", "?", 1)
+    assert client.post(url, {"reason": REASON}).status_code == 302
+    for page in pages:
+        assert not is_live(page)
+        assert visit(page.url)[0].status_code == 404
+    assert not PageWithdrawal.objects.exists()

@@ -101,6 +101,9 @@ def record_withdrawal(page, user, notice, taken):
 def withdraw(page, user, reason, notice):
     """Take a live page down with its reasons: unpublished, logged, its notice kept."""
     taken = snapshot(page)
+    if not notice.is_valid:
+        # A descendant article of a section withdrawn without a public reason: no notice.
+        notice = PublicNotice(removed_entirely=True)
     with transaction.atomic():
         page.unpublish(user=user)
         if shows_notice(page):
@@ -140,7 +143,8 @@ class BulkWithdrawForm(DefaultPageForm):
     )
     public_reason = forms.CharField(
         label=PUBLIC_REASON_LABEL,
-        help_text="Tin và văn bản giữ địa chỉ, hiện ngày gỡ và lý do này.",
+        help_text="Bắt buộc khi có tin hoặc văn bản, trừ khi chọn “Gỡ hẳn”: địa chỉ của "
+        "chúng hiện ngày gỡ và lý do này.",
         required=False,
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -160,10 +164,9 @@ class BulkWithdrawForm(DefaultPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        notice = PublicNotice(cleaned.get("public_reason"), cleaned.get("remove_entirely"))
-        if not notice.is_valid:
-            self.add_error("public_reason", PUBLIC_REASON_REQUIRED)
-        cleaned["notice"] = notice
+        cleaned["notice"] = PublicNotice(
+            cleaned.get("public_reason"), cleaned.get("remove_entirely")
+        )
         return cleaned
 
 
@@ -172,6 +175,14 @@ class PortalUnpublishBulkAction(UnpublishBulkAction):
 
     form_class = BulkWithdrawForm
     template_name = "editorial/confirm_bulk_unpublish.html"
+
+    def prepare_action(self, objects, objects_without_access):
+        # The public reason is asked for when an article or a document is among the pages.
+        form = self.cleaned_form
+        if not form.cleaned_data["notice"].is_valid and any(map(shows_notice, objects)):
+            form.add_error("public_reason", PUBLIC_REASON_REQUIRED)
+            return self.form_invalid(form)
+        return super().prepare_action(objects, objects_without_access)
 
     def get_execution_context(self):
         return {
@@ -191,8 +202,9 @@ class PortalUnpublishBulkAction(UnpublishBulkAction):
         permission_checker=None,
         **kwargs,
     ):
-        if not reason or notice is None or not notice.is_valid:
-            raise ValueError("A withdrawal needs a reason and a public notice (or none).")
+        if not reason:
+            raise ValueError("A withdrawal needs a reason.")
+        notice = notice or PublicNotice(removed_entirely=True)
         num_parent_objects, num_child_objects = 0, 0
         for page in objects:
             withdraw(page, user, reason, notice)
