@@ -76,6 +76,7 @@ def test_a_reviewer_shares_the_draft_with_someone_without_an_account(client, por
     assert entry.user == portal[role]
     listing = client.get(links_url(draft)).content.decode()
     assert "Đồng chí Phó Bí thư" in listing and token not in listing
+    assert Client().post(path_of(url)).status_code == 405  # read-only
 
 
 def test_the_link_shows_the_latest_draft_of_a_live_page(client, portal):  # noqa: F811

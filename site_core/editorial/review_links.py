@@ -26,6 +26,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_safe
 
 from wagtail.log_actions import log
 
@@ -133,6 +134,7 @@ def refused(request, status, message):
     return private_response(response)
 
 
+@require_safe  # read-only: GET and HEAD
 def review_link_view(request, token):
     from site_core.editorial.models import ReviewLink
 
