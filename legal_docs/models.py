@@ -28,7 +28,14 @@ from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock
 from site_core.forms import PortalPageForm
-from site_core.models import BasePage, IndexPage, SearchType, paginate, plain_text
+from site_core.models import (
+    BasePage,
+    IndexPage,
+    SearchType,
+    WithdrawalNoticeMixin,
+    paginate,
+    plain_text,
+)
 from site_core.paging import seek_paginate
 from site_core.query import PortalPageQuerySet
 from site_core.serializers import (
@@ -212,7 +219,7 @@ class LegalDocumentPageForm(PortalPageForm):
         return cleaned_data
 
 
-class LegalDocumentPage(BasePage):
+class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
     STATUS_IN_FORCE = "con-hieu-luc"
     STATUS_REPLACED = "bi-thay-the"
     STATUS_EXPIRED = "het-hieu-luc"

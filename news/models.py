@@ -37,7 +37,13 @@ from wagtail.search import index
 from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
 from site_core.editorial.stale_edit import PortalSnippetForm
-from site_core.models import BasePage, IndexPage, SearchType, paginate
+from site_core.models import (
+    BasePage,
+    IndexPage,
+    SearchType,
+    WithdrawalNoticeMixin,
+    paginate,
+)
 from site_core.navigation import cached_until_change, request_memo
 from site_core.paging import seek_paginate
 from site_core.query import restricted_sections
@@ -242,7 +248,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         )
 
 
-class NewsArticlePage(BasePage):
+class NewsArticlePage(WithdrawalNoticeMixin, BasePage):
     date = models.DateTimeField("ngày đăng", default=timezone.now)
     sapo = models.TextField(
         "sapo", help_text="Đoạn mở đầu in đậm, tóm tắt nội dung chính của tin (2–3 câu)."

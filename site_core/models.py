@@ -1,8 +1,12 @@
 from typing import NamedTuple
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractUser
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +16,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from site_core.editorial.permission_tester import PortalCopyForm, PortalPagePermissionTester
 from site_core.serializers import RichTextHTMLField
@@ -158,6 +163,8 @@ class BasePage(Page):
     # The field that holds get_listing_date(), for filters by date (the API's
     # date_from/date_to, which also cover every type that names one when no type is given).
     listing_date_field = None
+    # Withdrawn, the page leaves a notice at its address (WithdrawalNoticeMixin), or a 404.
+    withdrawal_notice = False
 
     def get_own_summary(self):
         """The type's own introduction (a news sapo, a document's trích yếu), if any."""
@@ -256,6 +263,53 @@ class BasePage(Page):
 
     def permissions_for_user(self, user):
         return PortalPagePermissionTester(user, self)
+
+
+class WithdrawalNoticeMixin:
+    """For page types whose address keeps a notice once the board withdraws them (news
+    articles, documents; site_core/editorial/withdrawal.py).
+
+    A withdrawn page is not live, so Wagtail's routing would answer 404. Here a page with
+    a notice answers 410 Gone with the date and the public reason instead: 410 tells
+    search engines and link checkers the removal is deliberate and final, and the notice
+    tells people why. The notice reads only the PageWithdrawal row (the live title copied
+    at withdrawal), never the page's fields or a draft.
+    """
+
+    withdrawal_notice = True
+
+    @property
+    def status_string(self):
+        # The admin's status tags (explorer, reports, dashboard) tell a withdrawn page
+        # from a draft; a query only for pages that are not live.
+        if not self.live and self.pk:
+            withdrawal = (
+                apps.get_model("editorial", "PageWithdrawal")
+                .objects.filter(page_id=self.pk)
+                .values_list("removed_entirely", flat=True)
+                .first()
+            )
+            if withdrawal is not None:
+                return "đã gỡ hẳn" if withdrawal else "đã gỡ, có thông báo"
+        return super().status_string
+
+    def route(self, request, path_components):
+        if self.live or path_components:
+            return super().route(request, path_components)
+        withdrawal = apps.get_model("editorial", "PageWithdrawal").objects.notice_for(self.pk)
+        if withdrawal is None:
+            raise Http404
+        return RouteResult(self, kwargs={"withdrawal": withdrawal})
+
+    def serve(self, request, *args, withdrawal=None, **kwargs):
+        if withdrawal is None:
+            return super().serve(request, *args, **kwargs)
+        response = TemplateResponse(
+            request, "site_core/withdrawn_page.html", {"withdrawal": withdrawal}, status=410
+        )
+        # The notice may change (reinstated, removed entirely): kept by no shared cache.
+        patch_cache_control(response, no_cache=True, max_age=0)
+        return response
 
 
 class IndexPage(BasePage):

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import views
 from site_core.api.endpoints import api_router
+from site_core.editorial.review_links import review_link_view
 from site_core.files import views as media_views
 from site_core.share_card import share_card_view
 from site_core.sitemaps import sitemap_index, sitemap_section
@@ -30,6 +31,8 @@ urlpatterns = [
     path("sitemap-<int:number>.xml", sitemap_section, name="sitemap_section"),
     # Read-only content API (docs/api.md); outside i18n_patterns, ?locale= selects a language.
     path("api/v2/", api_router.urls),
+    # A draft shared for review with someone without an account (docs/editors-admin.md).
+    path("xem-duyet/<str:token>/", review_link_view, name="review_link"),
 ]
 
 # Uploaded files go through the app in every environment: each is served only after its

@@ -358,7 +358,9 @@ def test_unpublishing_in_the_admin_removes_the_page_at_once(
     assert_served_from_cache(client, article.url)
     assert_served_from_cache(client, news_index.url)
     url = reverse("wagtailadmin_pages:unpublish", args=[article.pk])
-    assert admin_client.post(url, {"reason": "Thông tin chưa chính xác."}).status_code == 302
+    # "Gỡ hẳn": no notice at the address (notices: tests/test_withdrawals.py).
+    data = {"reason": "Thông tin chưa chính xác.", "remove_entirely": "on"}
+    assert admin_client.post(url, data).status_code == 302
     assert client.get(article.url).status_code == 404
     assert article.title not in visit(client, news_index.url)[1]
 

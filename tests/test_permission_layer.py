@@ -160,7 +160,9 @@ def test_bulk_unpublish_requires_a_reason_kept_in_each_history(client, portal, l
         assert response.status_code == 200  # the form again, with its error
         assert "Hãy ghi lý do gỡ bài" in response.content.decode()
         assert is_live(live_article) and is_live(second)
-    assert client.post(url, {"reason": REASON}).status_code == 302
+    # Articles keep a notice at their address (tests/test_withdrawals.py).
+    data = {"reason": REASON, "public_reason": "Bài đang được xác minh lại."}
+    assert client.post(url, data).status_code == 302
     for page in (live_article, second):
         assert not is_live(page)
         entry = PageLogEntry.objects.get(page=page, action="portal.withdraw")
@@ -206,7 +208,7 @@ def test_a_live_page_is_withdrawn_with_a_reason_before_it_is_deleted(
     assert is_live(live_article)
     assert public_status(live_article) == 200
     unpublish_url = reverse("wagtailadmin_pages:unpublish", args=[live_article.pk])
-    client.post(unpublish_url, {"reason": REASON})
+    client.post(unpublish_url, {"reason": REASON, "remove_entirely": "on"})
     assert PageLogEntry.objects.filter(page_id=live_article.pk, action="portal.withdraw").exists()
     assert client.post(delete_url).status_code == 302
     assert not NewsArticlePage.objects.filter(pk=live_article.pk).exists()

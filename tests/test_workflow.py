@@ -389,7 +389,13 @@ def test_board_withdraws_with_a_reason_in_the_history(client, portal):
     client.post(url, {})  # no reason: refused
     article.refresh_from_db()
     assert article.live
-    client.post(url, {"reason": "Thông tin chưa chính xác, chờ xác minh."})
+    client.post(
+        url,
+        {
+            "reason": "Thông tin chưa chính xác, chờ xác minh.",
+            "public_reason": "Ban biên tập gỡ bài để xác minh thông tin.",
+        },
+    )
     article.refresh_from_db()
     assert not article.live
     entry = PageLogEntry.objects.get(page=article, action="portal.withdraw")

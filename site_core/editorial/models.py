@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 
 from wagtail.models import AbstractGroupApprovalTask
 
@@ -98,3 +100,121 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         db_table = "site_core_foureyesapprovaltask"
         verbose_name = "bước duyệt bốn mắt"
         verbose_name_plural = "bước duyệt bốn mắt"
+
+
+class PageWithdrawalQuerySet(models.QuerySet):
+    def notice_for(self, page_id):
+        """The public notice at a withdrawn page's address, or None (not withdrawn, or
+        removed entirely)."""
+        return self.filter(page_id=page_id, removed_entirely=False).first()
+
+
+class PageWithdrawal(models.Model):
+    """A page the board took down (site_core/editorial/withdrawal.py).
+
+    Kept apart from the page's row and revisions: the notice shows what was live when the
+    page was withdrawn (title and reference copied here), never a later draft. The page
+    itself is unpublished, so every list, search, feed, sitemap and the API, which all
+    ask for live pages, leave it out, and its files stop being public.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name="trang",
+        on_delete=models.CASCADE,
+        related_name="portal_withdrawal",
+    )
+    title = models.CharField("tiêu đề khi gỡ", max_length=255)
+    reference = models.CharField("số, ký hiệu khi gỡ", max_length=255, blank=True)
+    public_reason = models.TextField("lý do công khai", blank=True)
+    removed_entirely = models.BooleanField(
+        "gỡ hẳn", default=False, help_text="Không hiện thông báo: địa chỉ trả về 404."
+    )
+    withdrawn_at = models.DateTimeField("ngày gỡ")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người gỡ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The revision that was live: reinstating publishes it again, not a later draft.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="phiên bản đã đăng",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageWithdrawalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bài đã gỡ"
+        verbose_name_plural = "bài đã gỡ"
+
+    def __str__(self):
+        return self.title
+
+
+class ReviewLinkQuerySet(models.QuerySet):
+    def active(self, now=None):
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class ReviewLink(models.Model):
+    """A link that shows a page's latest draft to someone without an account
+    (site_core/editorial/review_links.py).
+
+    Only a hash of the token is kept: the link is shown once, when it is made, and a copy
+    of the database gives nobody a working link.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="trang",
+        on_delete=models.CASCADE,
+        related_name="review_links",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    note = models.CharField(
+        "gửi cho",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: đồng chí Phó Bí thư Tỉnh ủy (để nhớ liên kết này gửi cho ai).",
+    )
+    created_at = models.DateTimeField("tạo lúc", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField("hết hạn lúc")
+    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ReviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "liên kết xem duyệt"
+        verbose_name_plural = "liên kết xem duyệt"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.note or f"Liên kết xem duyệt #{self.pk}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

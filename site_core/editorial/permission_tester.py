@@ -77,6 +77,26 @@ class PortalPagePermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         return super().can_publish()
 
+    def can_share_for_review(self):
+        # Review links (site_core/editorial/review_links.py) show a draft to someone
+        # without an account: for reviewers, editors (lock_page) and the board
+        # (publish_page), on a page whose draft they may edit, never collaborators.
+        if not self.user.is_active or self.page_is_root:
+            return False
+        reviewer = self.user.is_superuser or any(
+            action in self.permissions for action in CURATOR_PAGE_PERMISSIONS
+        )
+        return reviewer and self.can_edit()
+
+    def can_reinstate(self):
+        # Putting back a withdrawn page (site_core/editorial/withdrawal.py) publishes the
+        # revision that was live, reviewed already: for those who withdraw (publish_page).
+        # A page withdrawn without a live revision (a script's) goes through the workflow.
+        if not super().can_publish() or self.page.live or self.page_locked():
+            return False
+        withdrawal = getattr(self.page, "portal_withdrawal", None)
+        return withdrawal is not None and withdrawal.revision_id is not None
+
     def can_delete(self, ignore_bulk=False):
         # A live page is taken down by withdrawing it, with a reason kept in its history;
         # only then may it be deleted (Wagtail lets publish_page holders delete live pages).

@@ -23,13 +23,22 @@ from site_core.editorial import (
     guide,
     localize_guards,
     review_actions,
+    review_link_views,
+    review_links,
     visibility,
+    withdrawal_views,
 )
 from site_core.editorial.withdrawal import (  # also registers the bulk withdrawal
+    PUBLIC_REASON_REQUIRED,
     REASON_REQUIRED,
+    REINSTATE_ACTION,
     WITHDRAW_ACTION,
+    PublicNotice,
     log_withdrawal,
     normalise_reason,
+    record_withdrawal,
+    shows_notice,
+    snapshot,
 )
 
 
@@ -69,25 +78,66 @@ class WithdrawFormatter(LogFormatter):
     label = "Gỡ bài (có lý do)"
 
     def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason", "")
-        return f"Gỡ bài khỏi cổng thông tin. Lý do: {reason}" if reason else "Gỡ bài"
+        data = log_entry.data or {}
+        reason = data.get("reason", "")
+        text = f"Gỡ bài khỏi cổng thông tin. Lý do: {reason}" if reason else "Gỡ bài"
+        if data.get("removed_entirely"):
+            text += " Gỡ hẳn, không để lại thông báo."
+        elif data.get("public_reason"):
+            text += f" Thông báo cho bạn đọc: {data['public_reason']}"
+        return text
 
     def format_comment(self, log_entry):
         return (log_entry.data or {}).get("reason", "")
 
 
+class ReinstateFormatter(LogFormatter):
+    label = "Đăng lại bài đã gỡ"
+
+    def format_message(self, log_entry):
+        return "Đăng lại bài đã gỡ (phiên bản đã đăng trước khi gỡ)."
+
+
+class ReviewLinkCreatedFormatter(LogFormatter):
+    label = "Tạo liên kết xem duyệt"
+
+    def format_message(self, log_entry):
+        note = (log_entry.data or {}).get("note", "")
+        return f"Tạo liên kết xem duyệt gửi cho {note}." if note else "Tạo liên kết xem duyệt."
+
+
+class ReviewLinkRevokedFormatter(LogFormatter):
+    label = "Thu hồi liên kết xem duyệt"
+
+    def format_message(self, log_entry):
+        note = (log_entry.data or {}).get("note", "")
+        return (
+            f"Thu hồi liên kết xem duyệt gửi cho {note}." if note else "Thu hồi liên kết xem duyệt."
+        )
+
+
 @hooks.register("register_log_actions")
 def register_withdraw_log_action(actions):
     actions.register_action(WITHDRAW_ACTION)(WithdrawFormatter)
+    actions.register_action(REINSTATE_ACTION)(ReinstateFormatter)
+    actions.register_action(review_links.CREATE_ACTION)(ReviewLinkCreatedFormatter)
+    actions.register_action(review_links.REVOKE_ACTION)(ReviewLinkRevokedFormatter)
 
 
 @hooks.register("before_unpublish_page")
 def require_withdraw_reason(request, page):
     reason = normalise_reason(request.POST.get("reason", ""))
-    if not reason:
-        messages.error(request, REASON_REQUIRED)
+    notice = PublicNotice.from_post(request.POST) if shows_notice(page) else None
+    errors = [REASON_REQUIRED] if not reason else []
+    if notice is not None and not notice.is_valid:
+        errors.append(PUBLIC_REASON_REQUIRED)
+    if errors:
+        for error in errors:
+            messages.error(request, error)
         return redirect(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     request.withdraw_reason = reason
+    request.withdraw_notice = notice
+    request.withdraw_snapshot = snapshot(page)
     # "Include descendants" takes the live pages below down too: each keeps the reason.
     request.withdraw_descendants = (
         list(page.get_descendants().live().values_list("pk", flat=True))
@@ -101,12 +151,26 @@ def log_withdraw_reason(request, page):
     reason = getattr(request, "withdraw_reason", "")
     if not reason:
         return
-    log_withdrawal(page, request.user, reason)
+    notice = getattr(request, "withdraw_notice", None)
+    if notice is not None:
+        record_withdrawal(page, request.user, notice, request.withdraw_snapshot)
+    log_withdrawal(page, request.user, reason, notice)
     taken_down = Page.objects.filter(
         pk__in=getattr(request, "withdraw_descendants", []), live=False
     )
     for descendant in taken_down:
         log_withdrawal(descendant, request.user, reason)
+
+
+# The board's reinstate view, and the withdrawn state in the page listing and editor.
+hooks.register("register_admin_urls", withdrawal_views.admin_urls)
+hooks.register("register_page_header_buttons", withdrawal_views.reinstate_header_button)
+hooks.register("register_page_listing_more_buttons", withdrawal_views.reinstate_listing_button)
+hooks.register("before_edit_page", withdrawal_views.withdrawn_message)
+# Review links: a draft shown to someone without an account (review_links.py).
+hooks.register("register_admin_urls", review_link_views.admin_urls)
+hooks.register("register_page_header_buttons", review_link_views.header_button)
+hooks.register("register_page_listing_more_buttons", review_link_views.listing_button)
 
 
 # Dashboard: what waits for me (oldest first) and where my own submissions stand.
