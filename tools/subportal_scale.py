@@ -2,14 +2,15 @@
 
 Run by hand (not part of `make test`; tests/test_subportal_scale.py asserts the counts):
 
-    python tools/subportal_scale.py [--subportals 100] [--repeat 5] [--keep-db]
+    python tools/subportal_scale.py [--subportals 100] [--repeat 7] [--keep-db] [--write]
 
 Builds a scratch PostgreSQL database (DATABASE_URL's name + "_subportals"): migrate,
 setup_portal, seed_demo (the province and its two demo sub-portals), then measures every
 page of PAGES; adds numbered sub-portals until there are --subportals
 (`seed_bulk --subportals`, site_core/demo/bulk_subportals.py) and measures again. Prints a
 Markdown table: queries with 2 and with N sub-portals, and the median render time of
---repeat requests through Django's test client (after one warm-up request).
+--repeat requests through Django's test client (after one warm-up request); --write puts
+it in docs/benchmarks.md between the subportal-scale markers.
 
 The pages (PAGES) and the way they are measured (measure_pages) are shared with the test.
 """
@@ -143,10 +144,12 @@ def measure_pages(client, ctx, users, repeat=1, pages=PAGES):
 
 
 def table(small, large, counts):
-    """Markdown rows: page, queries with counts[0] and counts[1] sub-portals, ms each."""
+    """Markdown rows: page, queries with counts[0] and counts[1] sub-portals, ms each;
+    ⚠ marks a count that differs."""
     first, second = counts
     lines = [
-        f"| page | queries, {first} | queries, {second} | ms, {first} | ms, {second} |",
+        f"| trang | truy vấn, {first} cổng | truy vấn, {second} cổng | ms, {first} cổng "
+        f"| ms, {second} cổng |",
         "|---|---:|---:|---:|---:|",
     ]
     for key, label, *_ in PAGES:
@@ -159,8 +162,9 @@ def table(small, large, counts):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subportals", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep-db", action="store_true", help="reuse the scratch database")
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -193,10 +197,24 @@ def main():
 
     started = time.perf_counter()
     call_command("seed_bulk", subportals=args.subportals, verbosity=1)
-    print(f"sub-portals added in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    built = time.perf_counter() - started
     counts.append(SubPortal.objects.count())
     large = measure_pages(client, ctx, users, args.repeat)
-    print(table(small, large, counts))
+    text = (
+        f"{counts[1] - counts[0]} cổng trực thuộc thêm vào sau {built:.0f} giây; "
+        f"{args.repeat} lượt mỗi trang (trung vị ms).\n\n" + table(small, large, counts)
+    )
+    print(text)
+    if args.write:
+        write(text)
+
+
+def write(text, path=ROOT / "docs" / "benchmarks.md"):
+    """Replace what is between the subportal-scale markers of docs/benchmarks.md."""
+    start, end = "<!-- subportal-scale:start -->", "<!-- subportal-scale:end -->"
+    doc = path.read_text()
+    head, rest = doc.split(start, 1)
+    path.write_text(f"{head}{start}\n{text}\n{end}{rest.split(end, 1)[1]}")
 
 
 if __name__ == "__main__":
