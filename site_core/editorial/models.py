@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from . import workflow_rules
 
@@ -94,6 +94,30 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
             "Thành viên các nhóm được chọn duyệt bước này, trừ người đã gửi duyệt, "
             "đã sửa bài kể từ khi gửi duyệt hoặc đã duyệt một bước khác của lượt duyệt."
         )
+
+    @classmethod
+    def states_to_review(cls, user):
+        """What `user` may review, as TaskState.objects.reviewable_by(user), in the same few
+        queries whatever the number of tasks.
+
+        Wagtail's reviewable_by asks each active task in turn (a query for the group check
+        and one for the four-eyes exclusions, per task): with two tasks per sub-portal, the
+        dashboard of 100 sub-portals made 400 queries. Here the tasks of this type are
+        filtered together (same rule as get_task_states_user_can_moderate); tasks of other
+        types, if any, still answer one by one."""
+        tasks = cls.objects.filter(active=True)
+        if not user.is_superuser:
+            tasks = tasks.filter(groups__in=user.groups.all())
+        states = workflow_rules.exclude_refused(
+            TaskState.objects.filter(
+                task_id__in=tasks.values("pk"), status=TaskState.STATUS_IN_PROGRESS
+            ),
+            user,
+        )
+        others = Task.objects.filter(active=True).exclude(pk__in=cls.objects.values("pk"))
+        for task in others.specific():
+            states = states | task.get_task_states_user_can_moderate(user=user)
+        return states
 
     class Meta:
         # The table keeps the name it had when the task lived in site_core (migration 0009).

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from site_core.editorial import (
     bulk_rules,  # noqa: F401 - registers the bulk actions
@@ -28,6 +28,7 @@ from site_core.editorial import (
     visibility,
     withdrawal_views,
 )
+from site_core.editorial.models import FourEyesApprovalTask
 from site_core.editorial.withdrawal import (  # also registers the bulk withdrawal
     PUBLIC_REASON_REQUIRED,
     REASON_REQUIRED,
@@ -184,7 +185,7 @@ class AwaitingMyReviewPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         states = (
-            TaskState.objects.reviewable_by(request.user)
+            FourEyesApprovalTask.states_to_review(request.user)
             .select_related("revision__user", "workflow_state__requested_by", "task")
             .order_by("started_at")[:50]
         )

@@ -1,6 +1,11 @@
 """Add many news articles and Party documents to the demo portal, for tests at scale.
 
     manage.py seed_bulk --articles 100000 --documents 10000
+    manage.py seed_bulk --subportals 100
+
+`--subportals N` adds full sub-portals (home.subportals.create_subportal, each with a few
+articles, `--subportal-articles`) until there are N in all: a second run adds none
+(site_core/demo/bulk_subportals.py).
 
 Run after `manage.py seed_demo`: the articles go under its news index, spread over its
 categories, units and pictures; the documents under its register, numbered after the
@@ -24,6 +29,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from site_core.demo.bulk import BulkSeed, BulkSeedError
+from site_core.demo.bulk_subportals import ensure_subportals
 
 
 class Command(BaseCommand):
@@ -45,6 +51,18 @@ class Command(BaseCommand):
             help="Số tiến trình con dựng dữ liệu trang song song (0: dựng ngay trong tiến trình này).",
         )
         parser.add_argument(
+            "--subportals",
+            type=int,
+            default=0,
+            help="Tổng số cổng trực thuộc cần có (thêm cổng đánh số cho đến đủ số này).",
+        )
+        parser.add_argument(
+            "--subportal-articles",
+            type=int,
+            default=2,
+            help="Số tin hoạt động đăng sẵn trong mỗi cổng trực thuộc thêm vào (mặc định 2).",
+        )
+        parser.add_argument(
             "--seed", type=int, default=None, help="Hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu."
         )
 
@@ -55,12 +73,41 @@ class Command(BaseCommand):
                 "production. Trên máy phát triển, dùng DJANGO_SETTINGS_MODULE=site_core.settings.dev."
             )
         articles, documents = options["articles"], options["documents"]
-        if articles < 0 or documents < 0 or options["batch_size"] < 1 or options["workers"] < 0:
+        subportals = options["subportals"]
+        if (
+            min(articles, documents, subportals, options["subportal_articles"]) < 0
+            or options["batch_size"] < 1
+            or options["workers"] < 0
+        ):
             raise CommandError("Số trang phải là số không âm và cỡ lượt ghi phải từ 1 trở lên.")
-        if not (articles or documents):
-            raise CommandError("Cho biết số trang cần thêm: --articles N và/hoặc --documents M.")
+        if not (articles or documents or subportals):
+            raise CommandError(
+                "Cho biết số trang cần thêm: --articles N và/hoặc --documents M, "
+                "hoặc số cổng trực thuộc: --subportals K."
+            )
         verbosity = options["verbosity"]
+        if subportals:
+            self.add_subportals(subportals, options["subportal_articles"], verbosity)
+        if articles or documents:
+            self.add_pages(articles, documents, options, verbosity)
 
+    def add_subportals(self, total, articles, verbosity):
+        started = time.monotonic()
+        with tqdm(
+            desc="Cổng trực thuộc", unit=" cổng", file=sys.stderr, disable=verbosity < 1
+        ) as bar:
+            added = ensure_subportals(total, articles=articles, progress=bar)
+        if verbosity:
+            elapsed = time.monotonic() - started
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Đã thêm {added} cổng trực thuộc sau {elapsed:.1f} giây; nay có {total} cổng."
+                    if added
+                    else f"Đã có đủ {total} cổng trực thuộc; không thêm cổng nào."
+                )
+            )
+
+    def add_pages(self, articles, documents, options, verbosity):
         def progress(total, label):
             return tqdm(
                 total=total, desc=label, unit=" trang", file=sys.stderr, disable=verbosity < 1
