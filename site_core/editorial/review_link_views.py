@@ -87,7 +87,10 @@ class ReviewLinksButton(PageMenuItem):
         return reverse("portal_review_links", args=[self.page.pk])
 
     def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_share_for_review()
+        # Wagtail's own pages (the tree's root) have Wagtail's tester, without the portal's
+        # rules: nothing of theirs is shared.
+        tester = self.page.permissions_for_user(user)
+        return hasattr(tester, "can_share_for_review") and tester.can_share_for_review()
 
 
 def header_button(page, user, view_name, next_url=None):
