@@ -172,7 +172,10 @@ class HomePage(BasePage):
                 "connected": connected(self),
             }
 
-        return cached_until_change(f"home:{self.pk}:{featured_count}:{per_category}", compute)
+        # "home-lists", not the "home" of the lists before "connected": a copy kept in
+        # Redis across a deploy would lack it.
+        key = f"home-lists:{self.pk}:{featured_count}:{per_category}"
+        return cached_until_change(key, compute)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
