@@ -28,6 +28,32 @@ from site_core.serializers import RichTextHTMLField
 
 from .connections import PROVINCE, SUBPORTAL, affiliated_news, home_role, province_news
 
+# How many of each the home lists (the headlines and the category blocks are the home's
+# own fields): two rows of three cards, and side lists about as tall as the news beside them.
+LATEST_COUNT = 6
+DOCUMENT_COUNT = 5
+EVENT_COUNT = 4
+
+
+def headlines(articles, count):
+    """(the headlines, the latest news) among `articles`: the `count` newest featured ones
+    (the newest when none is featured), then the LATEST_COUNT newest of the others."""
+    featured = list(articles.filter(is_featured=True).order_by(*ARTICLE_ORDER)[:count])
+    if not featured:
+        featured = list(articles.order_by(*ARTICLE_ORDER)[:count])
+    others = articles.exclude(pk__in=[a.pk for a in featured])
+    return featured, list(others.order_by(*ARTICLE_ORDER)[:LATEST_COUNT])
+
+
+def load_pictures(articles):
+    """The featured images of `articles` with their listing renditions, in one image query
+    and one rendition query; a missing rendition is made now, so that a kept copy of the
+    lists has it."""
+    prefetch_related_objects(articles, listing_image_prefetch("featured_image"))
+    for article in articles:
+        if article.featured_image is not None:
+            get_renditions_or_not_found(article.featured_image, [LISTING_RENDITION])
+
 
 def first_of_type(pages, page_type):
     """The first of `pages` that is a `page_type`, or None: the lists the home links to."""
@@ -87,9 +113,15 @@ class HomePage(BasePage):
         return [{**context.organization(detailed=True), "url": context.url}]
 
     def get_lists(self):
-        """What the home page lists besides the upcoming events: {"featured": [articles],
-        "latest": [articles], "blocks": [(category, [articles])], "documents": [documents],
-        "sections": [pages]}, with the images and renditions the cards show.
+        """What the home page lists besides the upcoming events, each story once:
+        {"featured": [articles], "latest": [articles], "blocks": [(category, [articles])],
+        "documents": [documents], "sections": [pages], "connected": {...}}, with the images
+        and renditions the cards show.
+
+        "featured" are the headlines (the lead story and the secondary ones): the featured
+        articles, or the newest when none is featured. "latest" are the newest of the
+        others, and the category blocks only what neither shows, each article in one block
+        (news.models.latest_per_category): no story twice on the page.
 
         Kept until the next change (the navigation version, which every publish, unpublish,
         move, deletion, snippet, image and document change renews): the queries, among them
@@ -97,10 +129,9 @@ class HomePage(BasePage):
         fields are in the key, so that a preview of other numbers neither reads nor writes
         the live lists. The upcoming events change with the clock and are read per view.
 
-        What the home shows from the other sites (home/connections.py) is kept with them,
-        under the same version: "province" (on a sub-portal's home: the province's headline
-        news and newest documents, {} elsewhere) and "affiliated" (on the province's home:
-        the newest news of the sub-portals, [] elsewhere).
+        "connected" is what the home shows from the other sites (home/connections.py), kept
+        with them under the same version: {"province_news": ...} on a sub-portal's home,
+        {"affiliated_news": ...} on the province's, {} on a home no Site serves.
         """
         featured_count = max(1, self.featured_count)
         per_category = max(1, self.latest_per_category)
@@ -109,18 +140,14 @@ class HomePage(BasePage):
             articles = (
                 NewsArticlePage.objects.live().public().descendant_of(self).defer_streamfields()
             )
-            featured = list(
-                articles.filter(is_featured=True).order_by(*ARTICLE_ORDER)[:featured_count]
+            featured, latest = headlines(articles, featured_count)
+            blocks = latest_per_category(
+                articles.exclude(pk__in=[a.pk for a in featured + latest]),
+                per_category=per_category,
+                locale_id=self.locale_id,
             )
-            latest = list(
-                articles.exclude(pk__in=[a.pk for a in featured]).order_by(*ARTICLE_ORDER)[:6]
-            )
-            # One image query and one rendition query for both lists (the category blocks
-            # show no image); a missing rendition is made now, so that the kept copy has it.
-            prefetch_related_objects(featured + latest, listing_image_prefetch("featured_image"))
-            for article in featured + latest:
-                if article.featured_image is not None:
-                    get_renditions_or_not_found(article.featured_image, [LISTING_RENDITION])
+            # A category block's first story shows its picture.
+            load_pictures(featured + latest + [found[0] for _, found in blocks])
             sections = list(
                 Page.objects.child_of(self)
                 .live()
@@ -131,9 +158,7 @@ class HomePage(BasePage):
             return {
                 "featured": featured,
                 "latest": latest,
-                "blocks": latest_per_category(
-                    articles, per_category=per_category, locale_id=self.locale_id
-                ),
+                "blocks": blocks,
                 "documents": list(
                     LegalDocumentPage.objects.live()
                     .public()
@@ -141,13 +166,16 @@ class HomePage(BasePage):
                     .defer_streamfields()
                     .select_related("document_type", "issuer")
                     .prefetch_related("co_issuers")  # number_symbol reads them
-                    .order_by(*REGISTER_ORDER)[:6]
+                    .order_by(*REGISTER_ORDER)[:DOCUMENT_COUNT]
                 ),
                 "sections": sections,
-                **connected(self),
+                "connected": connected(self),
             }
 
-        return cached_until_change(f"home:{self.pk}:{featured_count}:{per_category}", compute)
+        # "home-lists", not the "home" of the lists before "connected": a copy kept in
+        # Redis across a deploy would lack it.
+        key = f"home-lists:{self.pk}:{featured_count}:{per_category}"
+        return cached_until_change(key, compute)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -161,11 +189,10 @@ class HomePage(BasePage):
             .descendant_of(self)
             .defer_streamfields()
             .filter(start__gte=timezone.now())
-            .order_by("start", "pk")[:4]
+            .order_by("start", "pk")[:EVENT_COUNT]
         )
         context["newest_documents"] = lists["documents"]
-        context["province_news"] = lists["province"]
-        context["affiliated_news"] = lists["affiliated"]
+        context.update(lists["connected"])  # province_news or affiliated_news, or neither
         sections = lists["sections"]
         context["sections"] = sections
         # Read with the chrome in one round trip (portal_tags.prefetch_chrome).
@@ -177,13 +204,15 @@ class HomePage(BasePage):
 
 
 def connected(home):
-    """{"province": ..., "affiliated": ...}: what `home` shows from the other sites, by
-    what it is (home/connections.py)."""
+    """What `home` shows from the other sites, by what it is (home/connections.py): only
+    that list is read. {"province_news": ...} on a sub-portal's home, {"affiliated_news":
+    ...} on the province's, {} on a home no Site serves."""
     role = home_role(home)
-    return {
-        "province": province_news(home.locale_id) if role == SUBPORTAL else {},
-        "affiliated": affiliated_news(home.locale_id) if role == PROVINCE else [],
-    }
+    if role == SUBPORTAL:
+        return {"province_news": province_news(home.locale_id)}
+    if role == PROVINCE:
+        return {"affiliated_news": affiliated_news(home.locale_id)}
+    return {}
 
 
 HomePage.edit_handler = HomePage.tabbed_edit_handler(HomePage.content_panels)

@@ -664,13 +664,17 @@ def in_category(category_id):
 
 
 def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
-    """Latest live articles of each category: [(category, [articles])], in one query.
+    """Latest live articles of each category: [(category, [articles])], in one query, each
+    article in one block only (the first of its categories).
 
     The live categories (those of `locale_id` when given) come from the cache, then one
-    UNION ALL of a `ORDER BY date DESC, pk DESC LIMIT per_category` per category, each
-    answered by the (date, pk) index with an EXISTS on the category table: the cost is
-    that of the few rows shown, whatever the number of articles. Categories without
-    articles are left out, at most `categories` blocks.
+    UNION ALL of a `ORDER BY date DESC, pk DESC LIMIT n` per category, each answered by the
+    (date, pk) index with an EXISTS on the category table: the cost is that of the few rows
+    read, whatever the number of articles. An article in several categories is shown in
+    the first block only, so the k-th category reads enough rows to fill its block after
+    the articles the blocks before it took (at most `per_category` each). Categories
+    without articles are left out, at most `categories` blocks. The caller leaves out
+    what the page shows elsewhere by filtering `articles`.
     """
     # The categories change with a snippet publish, which renews the navigation version.
     found = NewsCategory.objects.filter(live=True)
@@ -684,8 +688,8 @@ def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
     parts = [
         articles.filter(in_category(c.pk))
         .annotate(block_category=models.Value(c.pk))
-        .order_by(*ARTICLE_ORDER)[:per_category]
-        for c in category_list
+        .order_by(*ARTICLE_ORDER)[: per_category * (1 + min(index, categories - 1))]
+        for index, c in enumerate(category_list)
     ]
     if len(parts) == 1:
         rows = parts[0]
@@ -698,13 +702,20 @@ def latest_per_category(articles, per_category=4, categories=6, locale_id=None):
     by_category = {}
     for article in rows:
         by_category.setdefault(article.block_category, []).append(article)
-    blocks = []
+    blocks, taken = [], set()
     for category in category_list:
-        found = by_category.get(category.pk)
+        found = sorted(
+            by_category.get(category.pk, ()),
+            key=lambda article: (article.date, article.pk),
+            reverse=True,
+        )
+        found = [article for article in found if article.pk not in taken][:per_category]
         if found:
-            found.sort(key=lambda article: (article.date, article.pk), reverse=True)
+            taken.update(article.pk for article in found)
             blocks.append((category, found))
-    return blocks[:categories]
+            if len(blocks) == categories:
+                break
+    return blocks
 
 
 class EventIndexPage(IndexPage):

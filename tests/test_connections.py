@@ -169,6 +169,31 @@ def test_the_sub_portal_home_query_budget(client, province, ward, django_assert_
     assert len(block(html, PROVINCE_HEADING).split('class="doc-list__item"')) == 6
 
 
+def kept(name):
+    """What cached_until_change keeps under `name` for the current navigation version."""
+    return cache.get(f"portal:{name}:{navigation.navigation_version()}")
+
+
+def test_each_home_reads_only_the_list_it_shows(client, province, ward):
+    """A sub-portal's home reads the province's news, never the sub-portals' list, and the
+    province's home the other way round (HomePage.get_lists, home.models.connected)."""
+    locale_id = province["home"].locale_id
+    factories.NewsArticlePageFactory(parent=province["news"], title="Tin của tỉnh")
+    factories.NewsArticlePageFactory(parent=ward.sections["news"], title="Tin của phường")
+    cache.clear()
+
+    html = home_html(client, WARD_HOST)
+    assert "Tin của tỉnh" in block(html, PROVINCE_HEADING)
+    assert kept(f"province-news:{locale_id}")
+    assert kept(f"affiliated-news:{locale_id}") is None
+
+    cache.clear()
+    html = home_html(client)
+    assert "Tin của phường" in block(html, AFFILIATED_HEADING)
+    assert kept(f"affiliated-news:{locale_id}")
+    assert kept(f"province-news:{locale_id}") is None
+
+
 # --- upward: the sub-portals on the province's home ------------------------------------------
 
 

@@ -434,15 +434,26 @@ factories.LegalDocumentPageFactory(
     title="Nghị quyết về chuyển đổi số",
     summary="Về đẩy mạnh chuyển đổi số.",
 )
+import datetime
+from django.utils import timezone
+yesterday = timezone.now() - datetime.timedelta(days=1)
 article = factories.NewsArticlePageFactory(
-    parent=news, title="Hội nghị Đảng bộ tỉnh", sapo="Quán triệt Nghị quyết 09-NQ/TU."
+    parent=news, title="Hội nghị Đảng bộ tỉnh", sapo="Quán triệt Nghị quyết 09-NQ/TU.",
+    date=yesterday,
+)
+other = factories.NewsArticlePageFactory(
+    parent=news, title="Tin vắn về xây dựng", sapo="Tin vắn.", date=yesterday
 )
 # The home page's category blocks (one query per category here: SQLite allows no LIMIT
-# inside a UNION).
-for name in ["Xây dựng Đảng", "Kinh tế"]:
-    category = factories.NewsCategoryFactory(name=name)
-    article.categories.add(category)
+# inside a UNION). They show what the headlines and the latest news do not: eleven newer.
+for number in range(11):
+    factories.NewsArticlePageFactory(parent=news, title=f"Tin vắn số {number}", sapo="Tin vắn.")
+economy = factories.NewsCategoryFactory(name="Kinh tế")
+party = factories.NewsCategoryFactory(name="Xây dựng Đảng")
+article.categories.add(economy, party)
 article.save_revision().publish()
+other.categories.add(party)
+other.save_revision().publish()
 setup_test_environment()  # the client then records the template context
 client = Client(HTTP_HOST="127.0.0.1")
 found = {}
