@@ -479,6 +479,25 @@ class LegalDocumentPage(BasePage):
         code = self.get_status()
         return {"code": code, "label": dict(self.STATUS_CHOICES)[code]}
 
+    def save(self, *args, **kwargs):
+        self.snippets_follow_locale()
+        return super().save(*args, **kwargs)
+
+    def snippets_follow_locale(self):
+        """Type and issuer in the page's own language.
+
+        A translation (Wagtail's copy for translation, wagtail-localize's too) is first
+        saved with the source's Vietnamese type and issuer, which the source itself holds
+        with the same number and term: the register's uniqueness refused every English
+        document. Their translations in the page's locale take their place when they exist.
+        """
+        for name in ("document_type", "issuer"):
+            snippet = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if snippet is not None and self.locale_id and snippet.locale_id != self.locale_id:
+                translation = snippet.get_translation_or_none(self.locale_id)
+                if translation is not None:
+                    setattr(self, name, translation)
+
     def clean(self):
         super().clean()
         errors = {}
