@@ -217,9 +217,9 @@ class LegalDocumentPage(BasePage):
     STATUS_REPLACED = "bi-thay-the"
     STATUS_EXPIRED = "het-hieu-luc"
     STATUS_CHOICES = [
-        (STATUS_IN_FORCE, "Còn hiệu lực"),
-        (STATUS_REPLACED, "Đã bị thay thế"),
-        (STATUS_EXPIRED, "Hết hiệu lực"),
+        (STATUS_IN_FORCE, _("Còn hiệu lực")),
+        (STATUS_REPLACED, _("Đã bị thay thế")),
+        (STATUS_EXPIRED, _("Hết hiệu lực")),
     ]
     SIGNING_CHOICES = [
         ("", "Ký trực tiếp"),
@@ -599,16 +599,16 @@ class LegalDocumentAttachment(Orderable):
 
 class LegalDocumentRelation(Orderable):
     RELATION_CHOICES = [
-        ("amends", "Sửa đổi, bổ sung"),
-        ("replaces", "Thay thế"),
-        ("guides", "Hướng dẫn thi hành"),
-        ("repeals", "Bãi bỏ"),
+        ("amends", _("Sửa đổi, bổ sung")),
+        ("replaces", _("Thay thế")),
+        ("guides", _("Hướng dẫn thi hành")),
+        ("repeals", _("Bãi bỏ")),
     ]
     INVERSE_LABELS = {
-        "amends": "Được sửa đổi, bổ sung bởi",
-        "replaces": "Bị thay thế bởi",
-        "guides": "Được hướng dẫn bởi",
-        "repeals": "Bị bãi bỏ bởi",
+        "amends": _("Được sửa đổi, bổ sung bởi"),
+        "replaces": _("Bị thay thế bởi"),
+        "guides": _("Được hướng dẫn bởi"),
+        "repeals": _("Bị bãi bỏ bởi"),
     }
 
     source = ParentalKey(LegalDocumentPage, related_name="relations", on_delete=models.CASCADE)

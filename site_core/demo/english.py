@@ -62,7 +62,7 @@ def english_translations(ctx):
 
     translate_history(ctx, locale, texts["history"])
     translate_documents(ctx, locale, texts)
-    translate_articles(ctx, locale, texts["articles"])
+    translate_articles(ctx, locale, texts["articles"], texts["bylines"])
     translate_events(ctx, locale, texts)
 
 
@@ -113,14 +113,18 @@ def translate_history(ctx, locale, periods):
     for source, english in zip(sources, periods, strict=False):
         if source.get_translation_or_none(locale) is not None:
             continue
-        events = english["events"]
+        # The English texts follow the source's events in their order; the copies are
+        # matched by their (Vietnamese) title, whatever order the copy reads them in.
+        ordered = source.events.order_by("sort_order", "pk").values_list("title", flat=True)
+        texts = dict(zip(ordered, english["events"], strict=False))
 
-        def english_events(page, events=events):
+        def english_events(page, texts=texts):
             # The copy's child rows are read from the database: changed, then set back.
             copied = list(page.events.all())
-            for event, text in zip(copied, events, strict=False):
-                event.title, event.text = text["title"], text["text"]
-                event.note = text.get("note", "")
+            for event in copied:
+                if text := texts.get(event.title):
+                    event.title, event.text = text["title"], text["text"]
+                    event.note = text.get("note", "")
             page.events = copied
 
         translate_page(
@@ -192,7 +196,7 @@ def _retarget(relation, locale):
     return relation.target
 
 
-def translate_articles(ctx, locale, articles):
+def translate_articles(ctx, locale, articles, bylines):
     """A few articles, with English categories, unit, tags and related documents."""
     for source_title, english in articles.items():
         source = ctx.articles.get(source_title)
@@ -205,6 +209,7 @@ def translate_articles(ctx, locale, articles):
             page.source_unit = in_locale(source.source_unit, locale)
             page.related_documents = translated_all(source.related_documents.all(), locale)
             page.featured_image_caption = "Illustration generated for the demo data."
+            page.byline = bylines.get(page.byline, page.byline)  # names stay as they are
             page.tags.set(english["tags"])
 
         body = [("paragraph", paragraph) for paragraph in english["body"]]
