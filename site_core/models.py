@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.html import strip_tags
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -290,8 +291,13 @@ StandardPage.edit_handler = StandardPage.tabbed_edit_handler(StandardPage.conten
 
 
 def other_languages():
-    """(code, name) of the site's languages other than the default one (Vietnamese)."""
-    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    """(code, name) of the site's languages other than the default one (Vietnamese), named
+    in the admin's language ("Tiếng Anh"), not in their own as the language switcher does."""
+    return [
+        (code, get_language_info(code)["name_translated"])
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
 
 
 class PortalTexts(models.Model):
@@ -466,7 +472,7 @@ class PortalSettingsTranslation(Orderable, PortalTexts):
         ]
 
     def __str__(self):
-        return dict(settings.LANGUAGES).get(self.language, self.language)
+        return str(dict(other_languages()).get(self.language, self.language))
 
 
 def is_empty(value):
