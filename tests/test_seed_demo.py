@@ -392,6 +392,18 @@ def test_every_english_menu_section_answers_with_content(seeded, client):
         assert text in html, url
         assert 'class="empty"' not in html, url
         assert '<html lang="en">' in html
+    # The lists' own labels are English too.
+    for url, english_labels, vietnamese_labels in (
+        ("/en/history/", ["Periods", "Read the full text of the period"], ["Các giai đoạn"]),
+        ("/en/events/", ["Upcoming and under way", "When:", "Where:"], ["Thời gian:"]),
+        ("/en/documents/", ["Number and symbol", "In force", "Keywords or number"], ["Tất cả"]),
+        ("/en/news/", ["All", "Party building"], ["Danh sách tin"]),
+    ):
+        html = client.get(url).content.decode()
+        for label in english_labels:
+            assert label in html, (url, label)
+        for label in vietnamese_labels:
+            assert label not in html, (url, label)
     # Each listing holds its English items only.
     for model, index_url, count in (
         (HistoryPeriodPage, "/en/history/", 7),
