@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -101,7 +102,7 @@ class HistoryPeriodPage(BasePage):
         if self.start_year and self.end_year:
             return f"{self.start_year}–{self.end_year}"
         if self.start_year:
-            return f"{self.start_year} – nay"
+            return gettext("%(start)s – nay") % {"start": self.start_year}
         return ""
 
     def clean(self):

@@ -1,20 +1,21 @@
 """The register's GET filter form: every choice comes from one query (see filters.py)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from site_core.search.query import MAX_QUERY_LENGTH, clean_query
 
-ALL = ("", "Tất cả")
+ALL = ("", _("Tất cả"))
 SORT_NEWEST = "moi-nhat"
 SORT_OLDEST = "cu-nhat"
 SORT_NUMBER = "so"
 SORT_CHOICES = [
     # Short labels: the select is one grid column wide, down to 15rem.
-    (SORT_NEWEST, "Mới nhất trước"),
-    (SORT_OLDEST, "Cũ nhất trước"),
-    (SORT_NUMBER, "Theo số văn bản"),
+    (SORT_NEWEST, _("Mới nhất trước")),
+    (SORT_OLDEST, _("Cũ nhất trước")),
+    (SORT_NUMBER, _("Theo số văn bản")),
 ]
-INVALID_CHOICE = "Giá trị không có trong danh sách; bộ lọc này được bỏ qua."
+INVALID_CHOICE = _("Giá trị không có trong danh sách; bộ lọc này được bỏ qua.")
 
 
 def _choice_field(label, coerce=str, choices=()):
@@ -32,23 +33,23 @@ class RegisterFilterForm(forms.Form):
     """Filters of the document register; an invalid value is reported and ignored."""
 
     q = forms.CharField(
-        label="Từ khóa hoặc số hiệu",
+        label=_("Từ khóa hoặc số hiệu"),
         required=False,
         widget=forms.TextInput(
             attrs={
                 "type": "search",
                 "maxlength": MAX_QUERY_LENGTH,
-                "placeholder": "Ví dụ: 09-NQ/TU, chuyen doi so",
+                "placeholder": _("Ví dụ: 09-NQ/TU, chuyen doi so"),
             }
         ),
     )
-    type = _choice_field("Loại văn bản", int)
-    issuer = _choice_field("Cơ quan ban hành", int)
-    term = _choice_field("Nhiệm kỳ")
-    year = _choice_field("Năm ban hành", int)
-    status = _choice_field("Tình trạng")
+    type = _choice_field(_("Loại văn bản"), int)
+    issuer = _choice_field(_("Cơ quan ban hành"), int)
+    term = _choice_field(_("Nhiệm kỳ"))
+    year = _choice_field(_("Năm ban hành"), int)
+    status = _choice_field(_("Tình trạng"))
     sort = forms.ChoiceField(
-        label="Sắp xếp",
+        label=_("Sắp xếp"),
         required=False,
         choices=SORT_CHOICES,
         error_messages={"invalid_choice": INVALID_CHOICE},

@@ -224,9 +224,9 @@ class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
     STATUS_REPLACED = "bi-thay-the"
     STATUS_EXPIRED = "het-hieu-luc"
     STATUS_CHOICES = [
-        (STATUS_IN_FORCE, "Còn hiệu lực"),
-        (STATUS_REPLACED, "Đã bị thay thế"),
-        (STATUS_EXPIRED, "Hết hiệu lực"),
+        (STATUS_IN_FORCE, _("Còn hiệu lực")),
+        (STATUS_REPLACED, _("Đã bị thay thế")),
+        (STATUS_EXPIRED, _("Hết hiệu lực")),
     ]
     SIGNING_CHOICES = [
         ("", "Ký trực tiếp"),
@@ -486,6 +486,25 @@ class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
         code = self.get_status()
         return {"code": code, "label": dict(self.STATUS_CHOICES)[code]}
 
+    def save(self, *args, **kwargs):
+        self.snippets_follow_locale()
+        return super().save(*args, **kwargs)
+
+    def snippets_follow_locale(self):
+        """Type and issuer in the page's own language.
+
+        A translation (Wagtail's copy for translation, wagtail-localize's too) is first
+        saved with the source's Vietnamese type and issuer, which the source itself holds
+        with the same number and term: the register's uniqueness refused every English
+        document. Their translations in the page's locale take their place when they exist.
+        """
+        for name in ("document_type", "issuer"):
+            snippet = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if snippet is not None and self.locale_id and snippet.locale_id != self.locale_id:
+                translation = snippet.get_translation_or_none(self.locale_id)
+                if translation is not None:
+                    setattr(self, name, translation)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -587,16 +606,16 @@ class LegalDocumentAttachment(Orderable):
 
 class LegalDocumentRelation(Orderable):
     RELATION_CHOICES = [
-        ("amends", "Sửa đổi, bổ sung"),
-        ("replaces", "Thay thế"),
-        ("guides", "Hướng dẫn thi hành"),
-        ("repeals", "Bãi bỏ"),
+        ("amends", _("Sửa đổi, bổ sung")),
+        ("replaces", _("Thay thế")),
+        ("guides", _("Hướng dẫn thi hành")),
+        ("repeals", _("Bãi bỏ")),
     ]
     INVERSE_LABELS = {
-        "amends": "Được sửa đổi, bổ sung bởi",
-        "replaces": "Bị thay thế bởi",
-        "guides": "Được hướng dẫn bởi",
-        "repeals": "Bị bãi bỏ bởi",
+        "amends": _("Được sửa đổi, bổ sung bởi"),
+        "replaces": _("Bị thay thế bởi"),
+        "guides": _("Được hướng dẫn bởi"),
+        "repeals": _("Bị bãi bỏ bởi"),
     }
 
     source = ParentalKey(LegalDocumentPage, related_name="relations", on_delete=models.CASCADE)

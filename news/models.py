@@ -187,7 +187,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             # probed for the category, never the whole category's rows hashed.
             self.get_articles().filter(in_category(category.pk)),
             heading=category.name,
-            filter_label=f"Chuyên mục: {category.name}",
+            filter_label=_("Chuyên mục: %(name)s") % {"name": category.name},
             name=f"category:{category.pk}",
         )
 
@@ -242,8 +242,8 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         return self.render_listing(
             request,
             articles,
-            heading=f"Thẻ: {name}",
-            filter_label=f"Thẻ: {name}",
+            heading=_("Thẻ: %(name)s") % {"name": name},
+            filter_label=_("Thẻ: %(name)s") % {"name": name},
             name=f"tag:{tag}",
         )
 

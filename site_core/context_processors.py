@@ -3,7 +3,8 @@
 
 `chrome` (in TEMPLATES) gives every template rendered with a request two lazy values:
 
-- `portal`: the site's PortalSettings, or None for a host without a site;
+- `portal`: the site's PortalSettings in the request's language, or None for a host
+  without a site;
 - `chrome`: a `Chrome`, whose parts are computed on first read.
 
 Nothing is computed until a template reads it. The header, menu, breadcrumbs and footer
@@ -18,6 +19,7 @@ either; templates then read `chrome.menu`, `chrome.breadcrumbs`, `chrome.languag
 """
 
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import get_language
 
 from wagtail.models import Page
 
@@ -26,10 +28,11 @@ from site_core.models import PortalSettings
 
 
 def portal_settings(request):
-    """PortalSettings of the request's site, or None when no site answers for the host."""
+    """PortalSettings of the request's site in the request's language (the English site's
+    own name, footer, licence, links), or None when no site answers for the host."""
     if navigation.current_site(request) is None:
         return None
-    return PortalSettings.for_request(request)
+    return PortalSettings.for_request(request).localized(get_language())
 
 
 class Chrome:

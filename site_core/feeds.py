@@ -27,6 +27,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
@@ -102,7 +103,8 @@ class PortalFeed(Feed):
         root = localized_home(site)
         if root is None:
             raise Http404("Không có cổng thông tin bằng ngôn ngữ này.")
-        portal_name = PortalSettings.for_request(request).portal_name or site.site_name
+        portal = PortalSettings.for_request(request).localized(get_language())
+        portal_name = portal.portal_name or site.site_name
         # Kept for the item methods, which Django calls with the item alone.
         self.scope = FeedScope(site=site, root=root, portal_name=portal_name)
         return self.scope

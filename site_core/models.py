@@ -1,6 +1,7 @@
 from typing import NamedTuple
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.paginator import Paginator
 from django.db import models
@@ -8,13 +9,22 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -353,9 +363,23 @@ class StandardPage(BasePage):
 StandardPage.edit_handler = StandardPage.tabbed_edit_handler(StandardPage.content_panels)
 
 
-@register_setting(icon="site")
-class PortalSettings(BaseSiteSetting):
-    """What changes from one portal site to another: name, contacts, footer, links."""
+def other_languages():
+    """(code, name) of the site's languages other than the default one (Vietnamese), named
+    in the admin's language ("Tiếng Anh"), not in their own as the language switcher does."""
+    return [
+        (code, get_language_info(code)["name_translated"])
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+class PortalTexts(models.Model):
+    """The portal settings' texts that a visitor reads in the page's language: the name,
+    the governing body, the contacts' wording, the licence line, the footer and the links.
+
+    PortalSettings holds them in the default language (Vietnamese); each
+    PortalSettingsTranslation holds them in one other language.
+    """
 
     portal_name = models.CharField(
         "tên cổng thông tin", max_length=255, default="Cổng thông tin điện tử"
@@ -367,18 +391,7 @@ class PortalSettings(BaseSiteSetting):
         help_text="Ví dụ: Đảng bộ tỉnh Đồng Nai.",
     )
     tagline = models.CharField("khẩu hiệu", max_length=255, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="biểu trưng",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     address = models.CharField("địa chỉ", max_length=500, blank=True)
-    phone = models.CharField("điện thoại", max_length=100, blank=True)
-    fax = models.CharField("fax", max_length=100, blank=True)
-    email = models.EmailField("thư điện tử", blank=True)
     responsible_person = models.CharField(
         "chịu trách nhiệm nội dung",
         max_length=255,
@@ -397,32 +410,159 @@ class PortalSettings(BaseSiteSetting):
     )
     social_links = StreamField(LinkListBlock(), verbose_name="mạng xã hội", blank=True)
 
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("portal_name"),
-                FieldPanel("organisation_name"),
-                FieldPanel("tagline"),
-                FieldPanel("logo"),
-            ],
-            heading="Nhận diện",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("fax"),
-                FieldPanel("email"),
-                FieldPanel("responsible_person"),
-                FieldPanel("licence"),
-            ],
-            heading="Liên hệ",
-        ),
-        FieldPanel("footer_text"),
-        FieldPanel("related_links"),
-        FieldPanel("social_links"),
-    ]
+    # The fields above, in the order the forms show them.
+    TEXT_FIELDS = (
+        "portal_name",
+        "organisation_name",
+        "tagline",
+        "address",
+        "responsible_person",
+        "licence",
+        "footer_text",
+        "related_links",
+        "social_links",
+    )
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="site")
+class PortalSettings(ClusterableModel, BaseSiteSetting, PortalTexts):
+    """What changes from one portal site to another: name, contacts, footer, links.
+
+    The texts are in Vietnamese; `translations` gives them in the site's other languages,
+    and `localized()` is what visitors of a language see (context_processors.py).
+    """
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="biểu trưng",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    phone = models.CharField("điện thoại", max_length=100, blank=True)
+    fax = models.CharField("fax", max_length=100, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("portal_name"),
+                            FieldPanel("organisation_name"),
+                            FieldPanel("tagline"),
+                            FieldPanel("logo"),
+                        ],
+                        heading="Nhận diện",
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("address"),
+                            FieldPanel("phone"),
+                            FieldPanel("fax"),
+                            FieldPanel("email"),
+                            FieldPanel("responsible_person"),
+                            FieldPanel("licence"),
+                        ],
+                        heading="Liên hệ",
+                    ),
+                    FieldPanel("footer_text"),
+                    FieldPanel("related_links"),
+                    FieldPanel("social_links"),
+                ],
+                heading="Tiếng Việt",
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "translations",
+                        heading="Bản dịch theo ngôn ngữ",
+                        label="bản dịch",
+                        max_num=len(settings.LANGUAGES) - 1,
+                        help_text=(
+                            "Tên cổng, cơ quan chủ quản, địa chỉ, giấy phép, chân trang và "
+                            "liên kết mà trang tiếng nước ngoài (ví dụ /en/) hiển thị. Ô để "
+                            "trống thì trang đó dùng nội dung tiếng Việt."
+                        ),
+                    )
+                ],
+                heading="Ngôn ngữ khác",
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = "thiết lập cổng thông tin"
         verbose_name_plural = "thiết lập cổng thông tin"
+
+    def __str__(self):
+        return self.portal_name
+
+    def localized(self, language):
+        """The settings as visitors of `language` see them: its translation's texts, the
+        Vietnamese ones where the translation leaves a text empty (or has none)."""
+        code = (language or settings.LANGUAGE_CODE).split("-")[0]
+        if code == settings.LANGUAGE_CODE:
+            return self
+        # for_request() keeps the settings on the request: read the translations once.
+        memo = self.__dict__.setdefault("_localized", {})
+        if code not in memo:
+            translation = self.translations.filter(language=code).first()
+            memo[code] = LocalizedPortalSettings(self, translation) if translation else self
+        return memo[code]
+
+
+class PortalSettingsTranslation(Orderable, PortalTexts):
+    """The portal settings' texts in one other language (English for /en/)."""
+
+    portal_settings = ParentalKey(
+        PortalSettings, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField("ngôn ngữ", max_length=10, choices=other_languages)
+    # Empty: the Vietnamese name shows, as for every other text left empty.
+    portal_name = models.CharField("tên cổng thông tin", max_length=255, blank=True)
+
+    # Pages show these texts: saving one renews the cached pages (site_core/signals.py).
+    shown_to_visitors = True
+
+    panels = [
+        FieldPanel("language"),
+        *(FieldPanel(name) for name in PortalTexts.TEXT_FIELDS),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "bản dịch thiết lập cổng thông tin"
+        verbose_name_plural = "bản dịch thiết lập cổng thông tin"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portal_settings", "language"], name="unique_portal_settings_language"
+            )
+        ]
+
+    def __str__(self):
+        return str(dict(other_languages()).get(self.language, self.language))
+
+
+def is_empty(value):
+    return value is None or value == "" or (hasattr(value, "__len__") and not len(value))
+
+
+class LocalizedPortalSettings:
+    """A PortalSettings read in another language: each text from the translation unless
+    it is empty there; everything else (logo, phone, site...) from the settings."""
+
+    def __init__(self, portal_settings, translation):
+        self._settings = portal_settings
+        self._translation = translation
+
+    def __getattr__(self, name):
+        if name in PortalTexts.TEXT_FIELDS:
+            value = getattr(self._translation, name)
+            if not is_empty(value):
+                return value
+        return getattr(self._settings, name)

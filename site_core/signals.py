@@ -8,7 +8,7 @@ language links), the sitemap, the list of view restrictions and whole pages
 - a page published, unpublished, moved or deleted, or a live page saved (a script, an
   import, a factory: anything that bypasses the publish action);
 - a row of a model that pages show: a snippet (plain, or with drafts through Wagtail's
-  `published` / `unpublished`), a site setting, an image or a document, a site, a locale,
+  `published` / `unpublished`), a site setting (or its translation), an image or a document, a site, a locale,
   a view restriction, a redirect.
 
 Saves that touch only what editors see (a new draft revision, a lock, a cached file size)
@@ -70,6 +70,8 @@ def shown_on_pages(model):
     """True for the models whose rows visitors see on pages (besides pages)."""
     return (
         issubclass(model, SHOWN_MODELS)
+        # A model of the portal that says so (the settings' translations, site_core.models).
+        or getattr(model, "shown_to_visitors", False)
         or model in (get_image_model(), get_document_model())
         or model in get_snippet_models()
     )

@@ -146,7 +146,8 @@ def test_seed_builds_the_required_content(seeded):
     assert events.filter(start__gt=now).exists()
     assert events.filter(start__lt=now).exists()
 
-    documents = LegalDocumentPage.objects.live()
+    # The register in Vietnamese (the English site translates a few of its documents).
+    documents = LegalDocumentPage.objects.live().filter(locale__language_code="vi")
     assert documents.count() >= 25
     assert not LegalDocumentPage.objects.exclude(secrecy_level="").exists()
     decision = next(d for d in documents if d.number_symbol == "797-QĐ/TU")
@@ -337,7 +338,15 @@ def test_english_translations_of_the_demo(seeded, client):
         html = client.get(vi_url).content.decode()
         assert f'href="{en_url}" lang="en" hreflang="en"' in html
     menu = [page.title for page in home_en.get_children().live().in_menu()]
-    assert menu == ["Organisation structure", "Introduction", "Contact"]
+    assert menu == [
+        "History",
+        "Organisation structure",
+        "News",
+        "Events",
+        "Documents",
+        "Introduction",
+        "Contact",
+    ]
     units = OrgUnitPage.objects.filter(locale=english).live()
     assert units.count() == OrgUnitPage.objects.filter(locale__language_code="vi").count()
     assert units.filter(title="Provincial Party Standing Committee").exists()
@@ -356,6 +365,110 @@ def test_english_translations_of_the_demo(seeded, client):
         assert model.objects.filter(
             locale__language_code="vi", translation_key=translation.translation_key
         ).exists()
+
+
+ENGLISH_SECTIONS = {
+    # English URL of each menu section: a text of the section's own content.
+    "/en/history/": "Nguyen Huu Canh founds Gia Dinh Prefecture",
+    "/en/organisation-structure/": "Provincial Party Standing Committee",
+    "/en/news/": "96th anniversary of the founding of the Communist Party of Vietnam",
+    "/en/events/": "Forum on digital transformation in Party work",
+    "/en/documents/": "on breakthroughs in science, technology, innovation",
+    "/en/introduction/": "The Provincial Party Committee Portal",
+    "/en/contact/": "Editorial Board of the Provincial Party Committee Portal",
+}
+
+
+@pytest.mark.django_db
+def test_every_english_menu_section_answers_with_content(seeded, client):
+    """/en/ links only to English pages that exist, and none of them shows an empty list."""
+    import re
+
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    home = client.get("/en/").content.decode()
+    menu = home[home.index('<nav id="main-menu"') : home.index("</nav>", home.index("main-menu"))]
+    links = re.findall(r'href="([^"]+)"', menu)
+    assert links == ["/en/", *ENGLISH_SECTIONS]
+    for url, text in ENGLISH_SECTIONS.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert text in html, url
+        assert 'class="empty"' not in html, url
+        assert '<html lang="en">' in html
+    # The lists' own labels are English too.
+    for url, english_labels, vietnamese_labels in (
+        ("/en/history/", ["Periods", "Read the full text of the period"], ["Các giai đoạn"]),
+        ("/en/events/", ["Upcoming and under way", "When:", "Where:"], ["Thời gian:"]),
+        ("/en/documents/", ["Number and symbol", "In force", "Keywords or number"], ["Tất cả"]),
+        ("/en/news/", ["All", "Party building"], ["Danh sách tin"]),
+    ):
+        html = client.get(url).content.decode()
+        for label in english_labels:
+            assert label in html, (url, label)
+        for label in vietnamese_labels:
+            assert label not in html, (url, label)
+    # Each listing holds its English items only.
+    for model, index_url, count in (
+        (HistoryPeriodPage, "/en/history/", 7),
+        (NewsArticlePage, "/en/news/", 8),
+        (EventPage, "/en/events/", 6),
+        (LegalDocumentPage, "/en/documents/", 8),
+    ):
+        pages = model.objects.live().filter(locale=english)
+        assert pages.count() == count
+        site = Site.objects.get(is_default_site=True)
+        for page in pages:
+            url = page.relative_url(site)
+            assert url.startswith(index_url), url
+            assert client.get(url).status_code == 200, url
+    # The English home shows news, upcoming events and new documents, not empty boxes.
+    assert "No news has been published yet" not in home
+    assert "There are no upcoming events" not in home and "No documents yet" not in home
+    assert "Forum on digital transformation in Party work" in home
+    assert "Resolution No. 57-NQ/TW" in home
+
+
+@pytest.mark.django_db
+def test_english_demo_pages_link_to_english_snippets_and_pages(seeded):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    for article in NewsArticlePage.objects.filter(locale=english):
+        assert article.categories.exists()
+        assert all(category.locale_id == english.pk for category in article.categories.all())
+        assert article.source_unit.locale_id == english.pk
+        assert all(doc.locale_id == english.pk for doc in article.related_documents.all())
+    for event in EventPage.objects.filter(locale=english):
+        assert event.organiser.locale_id == english.pk
+        assert all(news.locale_id == english.pk for news in event.related_news.all())
+    for document in LegalDocumentPage.objects.filter(locale=english):
+        assert document.document_type.locale_id == english.pk
+        assert document.issuer.locale_id == english.pk
+        assert document.attachments.get().title == "Full text (PDF, in Vietnamese)"
+        assert document.number_symbol  # the same number and symbol as the original
+    plan = LegalDocumentPage.objects.get(locale=english, number=55)
+    assert [r.target.locale_id for r in plan.relations.all()] == [english.pk]
+    period = HistoryPeriodPage.objects.filter(locale=english).order_by("path").first()
+    assert period.events.first().title == "Nguyen Huu Canh founds Gia Dinh Prefecture"
+
+
+@pytest.mark.django_db
+def test_english_demo_settings_show_on_english_pages_only(seeded, client):
+    portal = PortalSettings.objects.get(site__is_default_site=True)
+    assert portal.translations.get().language == "en"
+    english = client.get("/en/history/").content.decode()
+    footer = english[english.index('<footer class="site-footer"') :]
+    assert "Governing body: Party Organisation of Dong Nai Province" in footer
+    assert "Decision No. 797-QĐ/TU of 29 September 2022" in footer
+    assert "Communist Party of Vietnam Online Newspaper (English)" in footer
+    assert "Cơ quan chủ quản" not in footer and "Quyết định số 797" not in footer
+    vietnamese = client.get("/lich-su/").content.decode()
+    footer = vietnamese[vietnamese.index('<footer class="site-footer"') :]
+    assert "Cơ quan chủ quản: Đảng bộ tỉnh Đồng Nai" in footer
+    assert "Party Organisation of Dong Nai Province" not in vietnamese
 
 
 def ascii_path(url):

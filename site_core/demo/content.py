@@ -151,7 +151,8 @@ def news():
 
 
 def english():
-    """English texts: the home, introduction, org structure and contact pages, snippet names.
+    """English texts: the home, every section, the history periods, a few articles, events and
+    documents, the portal settings, snippet names.
 
     Sections and units are keyed like their Vietnamese originals; the ward and commune
     Party committees share one text with {place} filled in from "places".

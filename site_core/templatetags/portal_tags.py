@@ -6,9 +6,12 @@ computed by site_core/navigation.py and site_core/seo.py when a template reads i
 """
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.urls import NoReverseMatch
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -80,12 +83,16 @@ def navigation_cache_key(context, part):
 
 @register.filter
 def party_date(value):
-    """'ngày 09 tháng 01 năm 2025' as a Party document writes its date line.
+    """'ngày 09 tháng 01 năm 2025' as a Party document writes its date line (on the
+    English site '9 January 2025').
 
     Days under 10 and the months January and February carry a leading zero.
     """
     if not value:
         return ""
+    if (get_language() or "").split("-")[0] != settings.LANGUAGE_CODE:
+        # The English site: '9 January 2025'.
+        return date_format(value, "j F Y")
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
 

@@ -31,11 +31,13 @@ STEPS = [
     steps.documents,
     steps.news,
     steps.events,
+    # Before the groups and the role accounts: their permissions and workflow cover each
+    # section's translations too, so the English tree must exist on the first run.
+    english.english_translations,
     steps.setup_portal,
     steps.role_users,
     subportals.subportals,
     second_factor.demo_second_factor,
-    english.english_translations,
 ]
 
 
