@@ -1,0 +1,64 @@
+"""What the CPU savings of issue 11 keep exact (docs/benchmarks.md, "CPU per uncached
+request, profiled"): the memo of a visitor's Site and home page never outlives a change,
+an article list reads only its cards' columns, and the register's filter form writes what
+Django's templates write."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Site
+
+pytestmark = pytest.mark.django_db
+
+
+def site_queries(client, path="/"):
+    """The Site lookups (Wagtail's CASE over the sites) of one anonymous GET."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response, [q for q in queries if 'AS "match"' in q["sql"]]
+
+
+def test_the_site_and_home_are_read_once_per_version(client, home_page):
+    site_queries(client)
+    _response, again = site_queries(client)
+    assert again == []
+
+
+def test_a_published_home_title_shows_at_once(client, home_page):
+    site_queries(client)
+    home_page.title = "Trang chủ đã đổi tên"
+    home_page.save_revision().publish()
+    response, lookups = site_queries(client)
+    assert len(lookups) == 1  # the version changed: read again
+    assert "Trang chủ đã đổi tên" in response.content.decode()
+
+
+def test_a_changed_site_is_read_again(client, home_page, site):
+    site_queries(client)
+    site.site_name = "Tên khác"
+    site.save()
+    _response, lookups = site_queries(client)
+    assert len(lookups) == 1
+
+
+def test_each_request_gets_its_own_site_and_home(rf, home_page):
+    from site_core.navigation import remembered_site
+
+    first, second = remembered_site(rf.get("/")), remembered_site(rf.get("/"))
+    assert first.pk == second.pk == Site.objects.get(is_default_site=True).pk
+    assert first is not second
+    assert first.root_page is not second.root_page
+    assert first.root_page.specific is not second.root_page.specific
+    first.root_page.specific.title = "changed by one request"
+    assert second.root_page.specific.title == home_page.title
+
+
+def test_editors_read_the_site_afresh(client, home_page, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "e@example.invalid", "x" * 12)
+    client.force_login(user)
+    client.get("/")
+    _response, lookups = site_queries(client)
+    assert len(lookups) == 1
