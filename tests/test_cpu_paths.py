@@ -1,7 +1,7 @@
 """What the CPU savings of issue 11 keep exact (docs/benchmarks.md, "CPU per uncached
 request, profiled"): the memo of a visitor's Site and home page never outlives a change,
-an article list reads only its cards' columns, and the register's filter form writes what
-Django's templates write."""
+an article list reads only its cards' columns and keeps its cards until a change, and the
+register's filter form writes what Django's templates write."""
 
 import pytest
 
@@ -9,6 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
+
+from news.models import ARTICLE_CARD_FIELDS
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +65,22 @@ def test_editors_read_the_site_afresh(client, home_page, django_user_model):
     client.get("/")
     _response, lookups = site_queries(client)
     assert len(lookups) == 1
+
+
+def test_article_cards_read_only_their_columns(client, news_index, org_chart):
+    unit = factories.OrgUnitPageFactory(parent=org_chart, title="Ban Tuyên giáo")
+    for number in range(3):
+        factories.NewsArticlePageFactory(
+            parent=news_index, title=f"Tin {number}", sapo=f"Tóm tắt {number}", source_unit=unit
+        )
+    client.get(news_index.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(news_index.url)
+    html = response.content.decode()
+    for number in range(3):
+        assert f"Tin {number}" in html and f"Tóm tắt {number}" in html
+    assert "Ban Tuyên giáo" in html
+    listing = next(q["sql"] for q in queries if 'FROM "news_newsarticlepage"' in q["sql"])
+    assert '"news_newsarticlepage"."body"' not in listing
+    assert '"wagtailcore_page"."latest_revision_id"' not in listing
+    assert {"title", "date", "sapo", "featured_image_id"} <= set(ARTICLE_CARD_FIELDS)
