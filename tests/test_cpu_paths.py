@@ -3,13 +3,20 @@ request, profiled"): the memo of a visitor's Site and home page never outlives a
 an article list reads only its cards' columns and keeps its cards until a change, and the
 register's filter form writes what Django's templates write."""
 
+import re
+
 import pytest
 
+from django import forms
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
 
+from legal_docs.filters import register_options
+from legal_docs.forms import RegisterFilterForm, RegisterSearchInput, RegisterSelect
+from legal_docs.models import LegalDocumentPage
 from news.models import ARTICLE_CARD_FIELDS
 from tests import factories
 
@@ -84,3 +91,32 @@ def test_article_cards_read_only_their_columns(client, news_index, org_chart):
     assert '"news_newsarticlepage"."body"' not in listing
     assert '"wagtailcore_page"."latest_revision_id"' not in listing
     assert {"title", "date", "sapo", "featured_image_id"} <= set(ARTICLE_CARD_FIELDS)
+
+
+def django_rendered(field):
+    """The field as Django's own widget templates render it."""
+    widget = field.field.widget
+    if isinstance(widget, forms.Select):
+        plain = forms.Select(attrs=widget.attrs, choices=widget.choices)
+    else:
+        plain = forms.TextInput(attrs={**widget.attrs, "type": widget.input_type})
+    plain.is_required = widget.is_required
+    return field.as_widget(widget=plain)
+
+
+def compact(html):
+    return re.sub(r">\s+<", "><", str(html)).strip()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "type=1&year=2024&sort=so&q=a%22%3Cb%3E", "type=zz&status=nope&issuer=-1"],
+)
+def test_register_widgets_write_what_django_writes(document_index, document_type, query):
+    factories.LegalDocumentPageFactory(parent=document_index, document_type=document_type)
+    options = register_options(LegalDocumentPage.objects.child_of(document_index).live(), 0)
+    form = RegisterFilterForm(QueryDict(query), options)
+    form.filters()
+    for field in form:
+        assert isinstance(field.field.widget, RegisterSelect | RegisterSearchInput)
+        assert compact(str(field)) == compact(django_rendered(field))
