@@ -68,6 +68,10 @@ ARTICLE_CARD_FIELDS = (
     "source_unit__title",
     "source_unit__live",
 )
+# The kinds of cards kept per article (site_core/templatetags/portal_tags.py, listing cards):
+# the templates name the same kinds in `{% card_cache_key %}`.
+ROW_CARDS = "news-row"
+SIDE_CARDS = "news-side"
 # The home page looks for article blocks in at most this many categories.
 MAX_HOME_CATEGORIES = 30
 # Google shows at most 110 characters of a NewsArticle headline.
@@ -168,17 +172,19 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         "category:3"...): names the list's cached count and page boundaries."""
         if self.per_page < 1:
             self.per_page = 12
+        # Seek paging on the (date, pk) index, in the order of get_articles().
+        page = seek_paginate(
+            request,
+            articles,
+            ARTICLE_ORDER_KEYS,
+            per_page=min(self.per_page, 100),
+            name=f"news:{self.pk}:{name}",
+        )
         return self.render(
             request,
             context_overrides={
-                # Seek paging on the (date, pk) index, in the order of get_articles().
-                "articles": seek_paginate(
-                    request,
-                    articles,
-                    ARTICLE_ORDER_KEYS,
-                    per_page=min(self.per_page, 100),
-                    name=f"news:{self.pk}:{name}",
-                ),
+                "articles": page,
+                "listing_cards": [(ROW_CARDS, page.object_list)],
                 "listing_heading": heading,
                 "filter_label": filter_label,
                 "categories": live_categories(self.locale_id),
@@ -414,6 +420,7 @@ class NewsArticlePage(BasePage):
             # next change of what visitors see: any publish, unpublish, move, deletion,
             # snippet, image or document change renews the navigation version.
             context.update(cached_until_change(f"article:{self.pk}", self.get_related_content))
+        context["listing_cards"] = [(SIDE_CARDS, context["related_articles"])]
         return context
 
     def get_related_content(self):

@@ -435,6 +435,16 @@ def cache_key(part, request, page):
     return ":".join(str(bit) for bit in bits)
 
 
+def card_cache_key(request, kind, page):
+    """Vary-on value for the `{% wagtailcache %}` of one listing card: the card `kind` (a
+    list's layout of cards), the page, and what its HTML depends on besides the page's own
+    rows, which the navigation version covers (its picture, its source unit, its URL below
+    the site: any publish, move, snippet, image or site change renews the version)."""
+    site = current_site(request)
+    bits = ["card", navigation_version(), site.pk if site else "-", get_language() or "-"]
+    return ":".join(str(bit) for bit in (*bits, kind, page.pk))
+
+
 def main_menu(request, page):
     """Live, public, in-menu children of the home page; the current section is marked."""
     root_path = menu_root_path(request, page)

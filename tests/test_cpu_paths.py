@@ -1,16 +1,20 @@
 """What the CPU savings of issue 11 keep exact (docs/benchmarks.md, "CPU per uncached
 request, profiled"): the memo of a visitor's Site and home page never outlives a change,
-an article list reads only its cards' columns and keeps its cards until a change, and the
-register's filter form writes what Django's templates write."""
+an article list reads only its cards' columns and keeps its cards until a change, the
+register keeps its rows until a change or the next day, and its filter form writes what
+Django's templates write."""
 
 import re
 
 import pytest
 
 from django import forms
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -18,6 +22,8 @@ from legal_docs.filters import register_options
 from legal_docs.forms import RegisterFilterForm, RegisterSearchInput, RegisterSelect
 from legal_docs.models import LegalDocumentPage
 from news.models import ARTICLE_CARD_FIELDS
+from site_core import navigation
+from site_core.templatetags.portal_tags import CARD_FRAGMENT
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +126,17 @@ def test_register_widgets_write_what_django_writes(document_index, document_type
     for field in form:
         assert isinstance(field.field.widget, RegisterSelect | RegisterSearchInput)
         assert compact(str(field)) == compact(django_rendered(field))
+
+
+def test_a_listing_keeps_its_cards_until_a_change(client, news_index, rf):
+    article = factories.NewsArticlePageFactory(parent=news_index, title="Tin trước khi sửa")
+    assert "Tin trước khi sửa" in client.get(news_index.url).content.decode()
+    with translation.override("vi"):
+        key = navigation.card_cache_key(rf.get(news_index.url), "news-row", article)
+    kept = caches["default"].get(make_template_fragment_key(CARD_FRAGMENT, [key]))
+    assert kept is not None and "Tin trước khi sửa" in kept
+
+    article.title = "Tin sau khi sửa"
+    article.save_revision().publish()
+    html = client.get(news_index.url).content.decode()
+    assert "Tin sau khi sửa" in html and "Tin trước khi sửa" not in html
