@@ -147,7 +147,16 @@ class LegalDocumentIndexPage(IndexPage):
         for document in documents.object_list:
             document.first_attachment = next(iter(document.attachments.all()), None)
             document.status_badge = document.get_status_badge()  # annotated: no query
-        context.update(filter_form=form, filters_active=form.active, documents=documents)
+        # Each row is kept per document until the next change, and per day: a document's
+        # status changes with the date (site_core/templatetags/portal_tags.py, listing cards).
+        row_kind = f"register-row:{timezone.localdate().isoformat()}"
+        context.update(
+            filter_form=form,
+            filters_active=form.active,
+            documents=documents,
+            register_row_kind=row_kind,
+            listing_cards=[(row_kind, documents.object_list)],
+        )
         return context
 
 
