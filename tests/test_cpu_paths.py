@@ -14,7 +14,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Site
 
@@ -140,3 +140,33 @@ def test_a_listing_keeps_its_cards_until_a_change(client, news_index, rf):
     article.save_revision().publish()
     html = client.get(news_index.url).content.decode()
     assert "Tin sau khi sửa" in html and "Tin trước khi sửa" not in html
+
+
+def test_register_rows_are_kept_per_day_until_a_change(client, document_index, document_type):
+    document = factories.LegalDocumentPageFactory(
+        parent=document_index, document_type=document_type, summary="Trích yếu trước khi sửa"
+    )
+    first = client.get(document_index.url)
+    assert "Trích yếu trước khi sửa" in first.content.decode()
+    # The status of a document changes with the date: the day is in every row's key.
+    assert first.context["register_row_kind"].endswith(timezone.localdate().isoformat())
+    assert "Trích yếu trước khi sửa" in client.get(document_index.url).content.decode()
+
+    document.summary = "Trích yếu sau khi sửa"
+    document.save_revision().publish()
+    html = client.get(document_index.url).content.decode()
+    assert "Trích yếu sau khi sửa" in html and "Trích yếu trước khi sửa" not in html
+
+
+def test_search_results_follow_a_change(client, news_index):
+    article = factories.NewsArticlePageFactory(
+        parent=news_index, title="Bảo tồn voọc chà vá", sapo="Tóm tắt trước khi sửa"
+    )
+    url = "/tim-kiem/?q=vooc"
+    assert "Tóm tắt trước khi sửa" in client.get(url).content.decode()
+    assert "Tóm tắt trước khi sửa" in client.get(url).content.decode()  # the kept result
+
+    article.sapo = "Tóm tắt sau khi sửa"
+    article.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "Tóm tắt sau khi sửa" in html and "Tóm tắt trước khi sửa" not in html
