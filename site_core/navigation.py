@@ -233,6 +233,7 @@ def bump_navigation_version(**kwargs):
 # Every change of a Site, a Locale or a live page renews the version (site_core/signals.py),
 # so a memo of another version is dropped whole.
 _site_memo = {"version": None, "sites": {}}
+SITE_MEMO_HOSTS = 64
 
 
 class SiteMemoMiddleware:
@@ -269,16 +270,20 @@ def remembered_site(request):
         return Site.find_for_request(request)
     if _site_memo["version"] != version:
         _site_memo["version"], _site_memo["sites"] = version, {}
+    sites = _site_memo["sites"]  # this version's, even if another thread renews the memo
     # Wagtail's key: the raw host (no ALLOWED_HOSTS check) without its port, and the port.
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    if key not in _site_memo["sites"]:
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page.specific  # noqa: B018 - read once here, kept with the site
-        _site_memo["sites"][key] = site
-        # find_for_request kept it on the request: this request gets a copy, like the next.
-        del request._wagtail_site
-    return copy_site(_site_memo["sites"][key])
+    if key in sites:
+        return copy_site(sites[key])
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - read once here, kept with the site
+    # The host is the raw header: a visitor sending many names must not grow the memo.
+    if len(sites) < SITE_MEMO_HOSTS:
+        sites[key] = site
+    # find_for_request kept it on the request: this request gets a copy, like the next.
+    del request._wagtail_site
+    return copy_site(site)
 
 
 def copy_site(site):

@@ -170,3 +170,13 @@ def test_search_results_follow_a_change(client, news_index):
     article.save_revision().publish()
     html = client.get(url).content.decode()
     assert "Tóm tắt sau khi sửa" in html and "Tóm tắt trước khi sửa" not in html
+
+
+def test_the_site_memo_holds_a_bounded_number_of_hosts(rf, home_page, monkeypatch):
+    from site_core import navigation
+
+    monkeypatch.setattr(navigation, "SITE_MEMO_HOSTS", 3)
+    for number in range(10):
+        site = navigation.remembered_site(rf.get("/", HTTP_HOST=f"host{number}.example"))
+        assert site.pk == Site.objects.get(is_default_site=True).pk  # the default site
+    assert len(navigation._site_memo["sites"]) == 3
