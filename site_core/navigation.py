@@ -14,6 +14,7 @@ version at once.
 """
 
 import contextvars
+import copy
 import functools
 import hashlib
 import uuid
@@ -225,6 +226,79 @@ def bump_navigation_version(**kwargs):
 
 # --- site and home ------------------------------------------------------------------------
 
+# The Site of each host this process has served, with its root page and the root's specific
+# page, for the navigation version they were read under: Wagtail's lookup (a CASE over the
+# sites, joined to the root page, about 2 ms of CPU to build and read) and the root's
+# specific page (the route starts there) cost one query each on every request otherwise.
+# Every change of a Site, a Locale or a live page renews the version (site_core/signals.py),
+# so a memo of another version is dropped whole.
+_site_memo = {"version": None, "sites": {}}
+SITE_MEMO_HOSTS = 64
+
+
+class SiteMemoMiddleware:
+    """After PageCacheMiddleware (which reads the version with the page in one round trip):
+    gives a visitor's request its Site from this process's memo, as Wagtail's own
+    per-request cache (`request._wagtail_site`, which Site.find_for_request reads first).
+
+    Visitors only (no session cookie): an editor's request reads its rows afresh, so that
+    a draft saved without renewing the version (site_core/signals.py EDITORIAL_FIELDS)
+    shows at once in the user bar. Each request gets its own copies of the Site and its
+    root pages, so that nothing a request sets on them reaches another request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skip_prefixes = tuple(settings.PORTAL_PAGE_CACHE_SKIP_PREFIXES)
+
+    def __call__(self, request):
+        if (
+            not hasattr(request, "_wagtail_site")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(self.skip_prefixes)
+        ):
+            request._wagtail_site = remembered_site(request)
+        return self.get_response(request)
+
+
+def remembered_site(request):
+    """A copy of the Site serving `request` (None: no site), from the memo of the current
+    navigation version, else read as Wagtail reads it and kept."""
+    version = navigation_version()
+    if _missed_renewal:
+        # The cache is down: the version says nothing of changes made meanwhile.
+        return Site.find_for_request(request)
+    if _site_memo["version"] != version:
+        _site_memo["version"], _site_memo["sites"] = version, {}
+    sites = _site_memo["sites"]  # this version's, even if another thread renews the memo
+    # Wagtail's key: the raw host (no ALLOWED_HOSTS check) without its port, and the port.
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    if key in sites:
+        return copy_site(sites[key])
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - read once here, kept with the site
+    # The host is the raw header: a visitor sending many names must not grow the memo.
+    if len(sites) < SITE_MEMO_HOSTS:
+        sites[key] = site
+    # find_for_request kept it on the request: this request gets a copy, like the next.
+    del request._wagtail_site
+    return copy_site(site)
+
+
+def copy_site(site):
+    """The Site with copies of its root page and of the root's specific page (read by
+    Wagtail's route as `site.root_page.localized.specific`)."""
+    if site is None:
+        return None
+    root = copy.copy(site.root_page)
+    specific = root.__dict__.get("specific")
+    if specific is not None:
+        root.__dict__["specific"] = copy.copy(specific)
+    site = copy.copy(site)
+    site.root_page = root
+    return site
+
 
 def current_site(request):
     """The Site serving the request, or None (no request, no site for this host).
@@ -364,6 +438,16 @@ def cache_key(part, request, page):
     elif part == "breadcrumbs":
         bits.append(page.pk if page else "-")
     return ":".join(str(bit) for bit in bits)
+
+
+def card_cache_key(request, kind, page):
+    """Vary-on value for the `{% wagtailcache %}` of one listing card: the card `kind` (a
+    list's layout of cards), the page, and what its HTML depends on besides the page's own
+    rows, which the navigation version covers (its picture, its source unit, its URL below
+    the site: any publish, move, snippet, image or site change renews the version)."""
+    site = current_site(request)
+    bits = ["card", navigation_version(), site.pk if site else "-", get_language() or "-"]
+    return ":".join(str(bit) for bit in (*bits, kind, page.pk))
 
 
 def main_menu(request, page):

@@ -166,6 +166,9 @@ def site_search(request, query, group=None):
     return results, len(first)
 
 
+RESULT_CARDS = "search-result"
+
+
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q"))
@@ -191,6 +194,9 @@ def search(request):
             "approximate": approximate,
             "number_matches": number_matches,
             "max_query_length": MAX_QUERY_LENGTH,
+            # Each result's title, date and summary are kept per page until the next change
+            # (site_core/templatetags/portal_tags.py, listing cards).
+            "listing_cards": [(RESULT_CARDS, results.object_list)] if results else [],
         },
     )
 

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # Whole pages for visitors (site_core/cache, docs/caching.md): after the session, the
     # language and the user are known, before the messages so that their cookie is seen.
     "site_core.cache.middleware.PageCacheMiddleware",
+    # A visitor's Site and home page from this process's memo of the navigation version.
+    "site_core.navigation.SiteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Staff sign-in: idle and absolute session limits, then the second factor before any
     # admin page (site_core/security/signin.py, site_core/security/two_factor.py).

@@ -50,7 +50,8 @@ CHROME_FRAGMENTS = (
 @register.simple_tag(takes_context=True)
 def prefetch_chrome(context):
     """Reads what the chrome keeps in the shared cache in one round trip: the fragments,
-    the <head> meta and the language links (site_core/cache/fragments.py). A key missing
+    the <head> meta, the language links and the page's listing cards
+    (site_core/cache/fragments.py). A key missing
     here is only read on its own later; nothing is read in a preview."""
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
@@ -66,9 +67,35 @@ def prefetch_chrome(context):
     keys += [
         seo.page_meta_cache_key(request, page),
         navigation.language_links_cache_key(request, page),
+        *card_fragment_keys(request, context.get("listing_cards")),
     ]
     navigation.prefetch(cache, keys)
     return ""
+
+
+# --- listing cards -------------------------------------------------------------------------
+# A card's HTML is kept in the shared cache per page and kind of card under the navigation
+# version (`navigation.card_cache_key`), so that the cards a list shows are rendered once
+# per change, not per view: the same newest articles head the news list, its categories
+# and the related news of every article. A view names the cards its page shows in the
+# context, as `listing_cards`: [(kind, pages)]; `prefetch_chrome` reads them with the
+# chrome, in the same round trip.
+CARD_FRAGMENT = "portal_card"
+
+
+def card_fragment_keys(request, listing_cards):
+    return [
+        make_template_fragment_key(CARD_FRAGMENT, [navigation.card_cache_key(request, kind, page)])
+        for kind, pages in listing_cards or ()
+        for page in pages
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def card_cache_key(context, kind, page):
+    """`{% card_cache_key "news-row" article as key %}{% wagtailcache 3600 portal_card key %}`:
+    `kind` as the view named it in `listing_cards`."""
+    return navigation.card_cache_key(context.get("request"), kind, page)
 
 
 @register.simple_tag(takes_context=True)
