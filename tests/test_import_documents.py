@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from legal_docs.importer import (
     CREATE,
@@ -371,3 +372,83 @@ def test_command_refuses_a_bad_file_with_a_message(register, tmp_path):
         call_command("import_documents", str(tmp_path / "khong.csv"))
     with pytest.raises(CommandError, match="Không có sổ văn bản"):
         call_command("import_documents", str(path), "--parent", "99999")
+
+
+# --- the admin form ---------------------------------------------------------------------
+
+
+def upload(client, register, data, name="so.csv", files=()):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        reverse("legal_docs_import"),
+        {
+            "register": str(register.pk),
+            "register_file": SimpleUploadedFile(name, data),
+            "files": [SimpleUploadedFile(file_name, content) for file_name, content in files],
+        },
+    )
+
+
+def test_editor_previews_then_confirms_an_import(client, register, portal):  # noqa: F811
+    client.force_login(portal["btv"])
+    home = client.get(reverse("wagtailadmin_home"))
+    # The sidebar's menu is JSON in the page: the item's address is there as is.
+    assert reverse("legal_docs_import") in home.content.decode()
+    page = client.get(reverse("legal_docs_import"))
+    assert page.status_code == 200
+    assert "Tải sổ văn bản lên" in page.content.decode()
+
+    data = xlsx_bytes([GOOD_ROW, BAD_ROWS[1], SECOND_ROW])
+    files = [("nq-09.pdf", PDF + b"% 9\n"), ("qd-797.pdf", PDF + b"% 797\n")]
+    preview = upload(client, register, data, "so.xlsx", files)
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Báo cáo trước khi nhập" in html
+    assert "3 dòng:" in html and "2 tạo mới" in html and "1 từ chối" in html
+    assert "Loại văn bản “Sắc lệnh” không có trong danh mục của cổng." in html
+    assert not LegalDocumentPage.objects.exists()  # nothing written before confirming
+
+    token = client.session["legal_docs_import"]["token"]
+    done = client.post(reverse("legal_docs_import"), {"confirm": "1", "token": token})
+    assert done.status_code == 200
+    assert "Đã tạo 2 văn bản nháp" in done.content.decode()
+    documents = LegalDocumentPage.objects.order_by("number")
+    assert [(d.number, d.live) for d in documents] == [(9, False), (797, False)]
+    assert documents[0].attachments.get().document.file.read() == PDF + b"% 9\n"
+    assert documents[0].latest_revision.user == portal["btv"]
+
+    # Confirming again (a second click, the back button) writes nothing more.
+    again = client.post(reverse("legal_docs_import"), {"confirm": "1", "token": token})
+    assert again.status_code == 302
+    assert LegalDocumentPage.objects.count() == 2
+    # And the same file uploaded again is reported unchanged.
+    second = upload(client, register, data, "so.xlsx", files)
+    assert "2 không đổi" in second.content.decode()
+    assert "Không có văn bản nào cần tạo hoặc cập nhật." in second.content.decode()
+
+
+def test_admin_form_reports_an_unreadable_file(client, register, portal):  # noqa: F811
+    client.force_login(portal["bbt"])
+    response = upload(client, register, "Số\n1\n".encode(), "so.csv")
+    assert response.status_code == 200
+    assert "Dòng đầu của tệp thiếu cột" in response.content.decode()
+    response = upload(client, register, b"x", "so.pdf")
+    assert "Chỉ nhận sổ văn bản dạng CSV" in response.content.decode()
+    response = client.post(reverse("legal_docs_import"), {"confirm": "1", "token": "../x"})
+    assert response.status_code == 302
+
+
+def test_admin_form_is_refused_to_collaborators_and_anonymous(client, register, portal):  # noqa: F811
+    portal["ctv"].groups.add(grant_section(register))
+    client.force_login(portal["ctv"])
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200
+    assert reverse("legal_docs_import") not in home.content.decode()
+    assert client.get(reverse("legal_docs_import")).status_code in (302, 403)
+    response = upload(client, register, csv_bytes([GOOD_ROW]))
+    assert response.status_code in (302, 403)
+    assert not LegalDocumentPage.objects.exists()
+    client.logout()
+    response = client.get(reverse("legal_docs_import"))
+    assert response.status_code == 302 and "login" in response["Location"]
