@@ -10,6 +10,7 @@ again, so the report confirmed is the one written (legal_docs/importer.py).
 import secrets
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -30,6 +31,7 @@ from .models import LegalDocumentIndexPage
 SESSION_KEY = "legal_docs_import"
 UPLOAD_ROOT = Path(tempfile.gettempdir()) / "portal-so-van-ban"
 IMPORT_GROUPS = (EDITORS, BOARD)
+UPLOAD_MAX_AGE = 24 * 3600  # an upload never confirmed is removed after a day
 
 
 def importable_registers(user):
@@ -116,6 +118,7 @@ class RegisterImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         """Keep the upload, plan it and show the report; nothing is written yet."""
         self.discard_upload()
+        discard_stale_uploads()
         token = secrets.token_urlsafe(16)
         folder = UPLOAD_ROOT / token
         (folder / "tep").mkdir(parents=True)
@@ -178,6 +181,19 @@ class RegisterImportView(WagtailAdminTemplateMixin, FormView):
         pending = self.request.session.pop(SESSION_KEY, None)
         if pending and pending.get("token", "").replace("-", "").replace("_", "").isalnum():
             shutil.rmtree(UPLOAD_ROOT / pending["token"], ignore_errors=True)
+
+
+def discard_stale_uploads():
+    """Remove the uploads previewed but never confirmed (closed tab, expired session)."""
+    if not UPLOAD_ROOT.is_dir():
+        return
+    cutoff = time.time() - UPLOAD_MAX_AGE
+    for folder in UPLOAD_ROOT.iterdir():
+        try:
+            if folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue  # removed meanwhile by another request
 
 
 class ImportMenuItem(MenuItem):

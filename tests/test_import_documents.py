@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from legal_docs import admin_views
 from legal_docs.importer import (
     CREATE,
     REFUSED,
@@ -19,6 +20,7 @@ from legal_docs.importer import (
     UPDATE,
     RegisterFileError,
     apply_plan,
+    parse_date,
     plan_import,
     read_register,
 )
@@ -187,6 +189,20 @@ def test_excel_register_with_real_date_cells(register, files_dir):
     decision = LegalDocumentPage.objects.get(number=797)
     assert decision.number_symbol == "797-QĐ/TU"
     assert decision.issuer.name == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_semicolon_csv_and_dates_as_registers_write_them():
+    data = "Số;Ký hiệu;Loại văn bản;Cơ quan ban hành;Nhiệm kỳ;Ngày ban hành;Trích yếu\n"
+    data += "9;NQ/TU;Nghị quyết;Tỉnh ủy;2020-2025;29/09/2022;Về a\n\n;;;;;;\n"
+    rows = read_register("so.csv", data.encode("utf-8"))
+    assert len(rows) == 1  # blank lines are skipped
+    assert rows[0].values["date_issued"] == "29/09/2022"
+    assert parse_date("29/09/2022") == datetime.date(2022, 9, 29)
+    assert parse_date("9.10.2022") == datetime.date(2022, 10, 9)
+    assert parse_date(44833) == datetime.date(2022, 9, 29)  # an Excel serial, no date format
+    assert parse_date(datetime.datetime(2022, 9, 29, 0, 0)) == datetime.date(2022, 9, 29)
+    for bad in ("2022-09-29", "31/02/2022", "hôm qua", -5, None):
+        assert parse_date(bad) is None, bad
 
 
 # --- validating -----------------------------------------------------------------------
@@ -377,6 +393,14 @@ def test_command_refuses_a_bad_file_with_a_message(register, tmp_path):
 # --- the admin form ---------------------------------------------------------------------
 
 
+@pytest.fixture
+def uploads(tmp_path, monkeypatch):
+    """The folder where previewed uploads wait, private to the test."""
+    folder = tmp_path / "uploads"
+    monkeypatch.setattr(admin_views, "UPLOAD_ROOT", folder)
+    return folder
+
+
 def upload(client, register, data, name="so.csv", files=()):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -390,7 +414,7 @@ def upload(client, register, data, name="so.csv", files=()):
     )
 
 
-def test_editor_previews_then_confirms_an_import(client, register, portal):  # noqa: F811
+def test_editor_previews_then_confirms_an_import(client, register, portal, uploads):  # noqa: F811
     client.force_login(portal["btv"])
     home = client.get(reverse("wagtailadmin_home"))
     # The sidebar's menu is JSON in the page: the item's address is there as is.
@@ -410,6 +434,10 @@ def test_editor_previews_then_confirms_an_import(client, register, portal):  # n
     assert not LegalDocumentPage.objects.exists()  # nothing written before confirming
 
     token = client.session["legal_docs_import"]["token"]
+    assert sorted(p.name for p in (uploads / token / "tep").iterdir()) == [
+        "nq-09.pdf",
+        "qd-797.pdf",
+    ]
     done = client.post(reverse("legal_docs_import"), {"confirm": "1", "token": token})
     assert done.status_code == 200
     assert "Đã tạo 2 văn bản nháp" in done.content.decode()
@@ -417,6 +445,7 @@ def test_editor_previews_then_confirms_an_import(client, register, portal):  # n
     assert [(d.number, d.live) for d in documents] == [(9, False), (797, False)]
     assert documents[0].attachments.get().document.file.read() == PDF + b"% 9\n"
     assert documents[0].latest_revision.user == portal["btv"]
+    assert not (uploads / token).exists()  # the upload is removed once written
 
     # Confirming again (a second click, the back button) writes nothing more.
     again = client.post(reverse("legal_docs_import"), {"confirm": "1", "token": token})
@@ -428,7 +457,7 @@ def test_editor_previews_then_confirms_an_import(client, register, portal):  # n
     assert "Không có văn bản nào cần tạo hoặc cập nhật." in second.content.decode()
 
 
-def test_admin_form_reports_an_unreadable_file(client, register, portal):  # noqa: F811
+def test_admin_form_reports_an_unreadable_file(client, register, portal, uploads):  # noqa: F811
     client.force_login(portal["bbt"])
     response = upload(client, register, "Số\n1\n".encode(), "so.csv")
     assert response.status_code == 200
@@ -437,6 +466,8 @@ def test_admin_form_reports_an_unreadable_file(client, register, portal):  # noq
     assert "Chỉ nhận sổ văn bản dạng CSV" in response.content.decode()
     response = client.post(reverse("legal_docs_import"), {"confirm": "1", "token": "../x"})
     assert response.status_code == 302
+    # A refused upload leaves nothing behind.
+    assert list(uploads.iterdir()) == []
 
 
 def test_admin_form_is_refused_to_collaborators_and_anonymous(client, register, portal):  # noqa: F811
