@@ -78,7 +78,8 @@ class RegisterUploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.registers = {str(register.pk): register for register in registers}
         self.fields["register"].choices = [
-            (pk, f"{register.title} ({register.url_path})")
+            # Its address as visitors see it ("/van-ban/"; with the domain on a sub-portal).
+            (pk, f"{register.title} ({register.get_url() or register.url_path})")
             for pk, register in self.registers.items()
         ]
 
