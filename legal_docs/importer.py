@@ -79,6 +79,9 @@ SYMBOL_RE = re.compile(
     r"(?P<issuer>[^\W\d_]{1,12}(?:\s*-\s*[^\W\d_]{1,12})*)\s*$"
 )
 
+# The model's limits (LegalDocumentPage.signer), checked before anything is written.
+LENGTH_LIMITS = {"signer": 255}
+
 CREATE, UPDATE, UNCHANGED, REFUSED = "create", "update", "unchanged", "refused"
 ACTION_LABELS = {
     CREATE: "Tạo mới",
@@ -130,21 +133,24 @@ def _csv_table(data):
         ) from error
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as error:  # a field over the size limit, a broken quote
+        raise RegisterFileError("Tệp CSV hỏng, không đọc được: " + str(error) + ".") from error
 
 
 def _xlsx_table(data):
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
+        finally:
+            workbook.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise RegisterFileError("Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.") from (
-            error
-        )
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
-    finally:
-        workbook.close()
+        raise RegisterFileError(
+            "Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx."
+        ) from error
 
 
 def _rows(table):
@@ -316,6 +322,10 @@ def validate_row(source, lookup, files_dir):
         reasons.append(
             f"Ngày hiệu lực {date_effective:%d/%m/%Y} trước ngày ban hành {date_issued:%d/%m/%Y}."
         )
+
+    for name, limit in LENGTH_LIMITS.items():
+        if len(text(values.get(name))) > limit:
+            reasons.append(f"“{COLUMNS[name]}” dài quá {limit} ký tự.")
 
     file_name = text(values.get("file"))
     if file_name:

@@ -229,6 +229,56 @@ def test_bad_rows_are_refused_with_reasons_and_good_rows_go_on(register, files_d
     assert sorted(LegalDocumentPage.objects.values_list("number", flat=True)) == [9, 797]
 
 
+@pytest.mark.parametrize(
+    ("symbol", "reason"),
+    [
+        ("NQ TU", "Ký hiệu “NQ TU” sai dạng"),
+        ("09-NQ/VPTU", "không khớp cơ quan ban hành Tỉnh ủy (TU)"),
+        ("10-NQ/TU", "Ký hiệu “10-NQ/TU” ghi số khác với cột Số (09)"),
+        ("NQ/TU-XYZ", "cơ quan phối hợp “XYZ” không có trong danh mục"),
+        ("NQ/TU-TU", "cơ quan phối hợp “TU” trùng ký hiệu nhiều cơ quan"),
+    ],
+)
+def test_bad_number_symbols_are_refused(register, files_dir, symbol, reason):
+    row = GOOD_ROW[:1] + [symbol] + GOOD_ROW[2:]
+    plan = plan_import(read_register("so.csv", csv_bytes([row])), register, files_dir)
+    assert plan.rows[0].action == REFUSED
+    assert reason in " ".join(plan.rows[0].reasons)
+
+
+def test_a_joint_document_keeps_its_co_issuers(register, files_dir):
+    row = [
+        "5",
+        "05-QC/BTCTU-BDVTU",
+        "Quy chế",
+        "Ban Tổ chức Tỉnh ủy",
+        "2020-2025",
+        "02/03/2023",
+        "02/03/2023",
+        "",
+        "Phối hợp công tác cán bộ",
+        "",
+    ]
+    plan, written = run_import(register, "so.csv", csv_bytes([row]), files_dir)
+    assert written[CREATE] == 1, plan.rows[0].reasons
+    document = LegalDocumentPage.objects.get(number=5)
+    assert document.number_symbol == "05-QC/BTCTU-BDVTU"
+    plan, _written = run_import(register, "so.csv", csv_bytes([row]), files_dir)
+    assert plan.rows[0].action == UNCHANGED
+
+
+def test_damaged_files_are_refused_with_a_message(register):
+    with pytest.raises(RegisterFileError, match="CSV hỏng"):
+        # A field over the csv module's limit (131,072 characters).
+        read_register("so.csv", ("Số,Ký hiệu\n1," + "x" * 200_000 + "\n").encode())
+    plan = plan_import(
+        read_register("so.csv", csv_bytes([GOOD_ROW[:7] + ["A" * 300] + GOOD_ROW[8:9]])),
+        register,
+        None,
+    )
+    assert plan.rows[0].reasons == ["“Người ký” dài quá 255 ký tự."]
+
+
 def test_missing_file_and_paths_outside_the_folder_are_refused(register, files_dir, tmp_path):
     (tmp_path / "secret.pdf").write_bytes(PDF)
     rows = [
@@ -483,3 +533,23 @@ def test_admin_form_is_refused_to_collaborators_and_anonymous(client, register, 
     client.logout()
     response = client.get(reverse("legal_docs_import"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_change_to_a_live_document_waits_as_a_draft(register, files_dir):
+    live = factories.LegalDocumentPageFactory(
+        parent=register,
+        number=9,
+        document_type=DocumentType.objects.get(name="Nghị quyết", locale=register.locale),
+        issuer=IssuingBody.objects.get(name="Tỉnh ủy", locale=register.locale),
+        term="2020–2025",
+        summary="Trích yếu đang đăng",
+    )
+    live.save_revision().publish()
+    plan, written = run_import(register, "so.csv", csv_bytes([GOOD_ROW]), files_dir)
+    assert written[UPDATE] == 1
+    live.refresh_from_db()
+    assert live.live and live.has_unpublished_changes
+    assert live.summary == "Trích yếu đang đăng"  # visitors still see the published text
+    draft = live.get_latest_revision_as_object()
+    assert draft.summary == GOOD_ROW[8]
+    assert draft.attachments.get().document.file.read() == PDF + b"% nq 09\n"
