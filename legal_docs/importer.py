@@ -36,6 +36,7 @@ from openpyxl.utils.datetime import from_excel
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
@@ -55,6 +56,7 @@ from .numbers import abbreviation_key
 
 COLLECTION_NAME = "Văn bản nhập từ sổ"
 MAX_ROWS = 20000
+MAX_NUMBER = 999_999
 
 # Field name -> the header as registers write it.
 COLUMNS = {
@@ -286,7 +288,9 @@ def validate_row(source, lookup, files_dir):
     number = None
     raw_number = text(values.get("number"))
     if raw_number:
-        if raw_number.isdigit() and int(raw_number) >= 1:
+        # isdecimal(): the digits int() reads ("²" is a digit it refuses); six at most, as
+        # in the number-symbol grammar (legal_docs/numbers.py) and within the column.
+        if raw_number.isdecimal() and 1 <= int(raw_number) <= MAX_NUMBER:
             number = int(raw_number)
         else:
             reasons.append(f"Số “{raw_number}” không hợp lệ: chỉ ghi số nguyên dương, ví dụ 09.")
@@ -318,6 +322,8 @@ def validate_row(source, lookup, files_dir):
 
     date_issued = _date(values, "date_issued", reasons)
     date_effective = _date(values, "date_effective", reasons)
+    if date_issued and date_issued > timezone.localdate():
+        reasons.append(f"Ngày ban hành {date_issued:%d/%m/%Y} sau ngày hôm nay.")
     if date_issued and date_effective and date_effective < date_issued:
         reasons.append(
             f"Ngày hiệu lực {date_effective:%d/%m/%Y} trước ngày ban hành {date_issued:%d/%m/%Y}."

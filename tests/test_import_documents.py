@@ -267,6 +267,20 @@ def test_a_joint_document_keeps_its_co_issuers(register, files_dir):
     assert plan.rows[0].action == UNCHANGED
 
 
+@pytest.mark.parametrize("number", ["²", "9999999999", "0", "9.5", "-3"])
+def test_numbers_that_are_not_document_numbers_are_refused(register, number):
+    row = [number] + GOOD_ROW[1:9]
+    plan = plan_import(read_register("so.csv", csv_bytes([row])), register, None)
+    assert f"Số “{number}” không hợp lệ: chỉ ghi số nguyên dương, ví dụ 09." in plan.rows[0].reasons
+
+
+def test_an_issue_date_in_the_future_is_refused(register):
+    future = datetime.date.today() + datetime.timedelta(days=400)
+    row = GOOD_ROW[:5] + [f"{future:%d/%m/%Y}", ""] + GOOD_ROW[7:9]
+    plan = plan_import(read_register("so.csv", csv_bytes([row])), register, None)
+    assert plan.rows[0].reasons == [f"Ngày ban hành {future:%d/%m/%Y} sau ngày hôm nay."]
+
+
 def test_damaged_files_are_refused_with_a_message(register):
     with pytest.raises(RegisterFileError, match="CSV hỏng"):
         # A field over the csv module's limit (131,072 characters).
