@@ -445,8 +445,7 @@ def document_key(fields):
 def plan_import(source_rows, register, files_dir=None, progress=None):
     """An ImportPlan: what each row would do. Queries; writes nothing."""
     lookup = Lookup(register.locale_id)
-    rows = []
-    seen = {}
+    rows, valid, seen = [], [], {}
     for source in source_rows:
         row = validate_row(source, lookup, files_dir)
         if not row.reasons:
@@ -457,34 +456,51 @@ def plan_import(source_rows, register, files_dir=None, progress=None):
                 )
             else:
                 seen[key] = row.line
-                _compare_with_existing(row, register)
+                valid.append(row)
         rows.append(row)
         if progress:
             progress(1)
+    existing = _existing_documents(seen)
+    for row in valid:
+        _compare_with_existing(row, existing.get(document_key(row.fields)), register)
     return ImportPlan(register=register, rows=rows)
 
 
-def _compare_with_existing(row, register):
-    fields = row.fields
-    existing = (
+def _existing_documents(keys):
+    """{(type, issuer, number, term): page} of the documents the rows name, in one query
+    (a superset is read, then narrowed to the exact keys)."""
+    if not keys:
+        return {}
+    candidates = (
         LegalDocumentPage.objects.filter(
-            document_type=fields["document_type"],
-            issuer=fields["issuer"],
-            number=fields["number"],
-            term=fields["term"],
+            document_type_id__in={key[0] for key in keys},
+            issuer_id__in={key[1] for key in keys},
+            number__in={key[2] for key in keys},
+            term__in={key[3] for key in keys},
         )
+        .select_related("latest_revision")
         .defer_streamfields()
-        .first()
     )
+    found = {}
+    for page in candidates:
+        key = (page.document_type_id, page.issuer_id, page.number, page.term)
+        if key in keys:
+            found[key] = page
+    return found
+
+
+def _compare_with_existing(row, existing, register):
     if existing is None:
         row.action = CREATE
         return
-    if existing.get_parent().pk != register.pk:
+    if not (existing.depth == register.depth + 1 and existing.path.startswith(register.path)):
         row.action = REFUSED
         row.reasons.append(f"Văn bản {row.symbol} đã có trong sổ khác (“{existing.title}”).")
         return
     row.existing = existing
-    latest = existing.get_latest_revision_as_object()
+    # The latest revision: what the last import or an editor saved, published or not.
+    latest = existing.latest_revision.as_object() if existing.latest_revision else existing
+    fields = row.fields
     changes = [
         label
         for name, label in CHANGE_LABELS.items()
@@ -505,7 +521,11 @@ def file_hash(path):
 
 
 def _has_file(page, digest):
-    return any(attachment.document.file_hash == digest for attachment in page.attachments.all())
+    document_ids = [attachment.document_id for attachment in page.attachments.all()]
+    return (
+        bool(document_ids)
+        and get_document_model().objects.filter(pk__in=document_ids, file_hash=digest).exists()
+    )
 
 
 # --- applying -------------------------------------------------------------------------
