@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from legal_docs import admin_views
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage
 from legal_docs.numbers import number_symbol_q, parse_query_numbers
 from site_core.search.query import EXACT_MATCHES_HOOK, ExactMatch, ExactMatches
@@ -60,3 +61,8 @@ def documents_by_number(query, scope, limit, page_types):
         matches=[ExactMatch(document, document.number_symbol) for document in documents],
         phrases=[symbol.canonical for symbol in symbols],
     )
+
+
+# "Nhập sổ văn bản": a legacy register imported as drafts (legal_docs/admin_views.py).
+hooks.register("register_admin_urls", admin_views.import_urls)
+hooks.register("register_admin_menu_item", admin_views.import_menu_item)
