@@ -26,13 +26,13 @@ from tests import factories
 from tools.subportal_scale import PAGES, context, measure_pages, role_users
 
 LARGE = int(os.environ.get("SCALE_SUBPORTALS", "6"))
-# Listings with a row per site, whose rows cost queries in Wagtail's and wagtail-localize's
-# own code: wagtail-localize's "Translate"/"Sync" buttons and Wagtail's "add child" check
-# per home in the explorer of the tree's root, Wagtail's status of each home in the page
-# chooser's first level, Wagtail's "Used by" count per workflow. They grow by exactly these
-# queries a row, up to the listing's page size (50 homes, 25 in the chooser, 20 workflows),
-# and are the superusers' alone: a sub-portal's people start at their own home.
-PER_ROW = {"explorer_root": 3, "chooser_superuser": 4, "workflows": 2}
+# Listings with a row per site, whose rows cost queries in Wagtail's own code: Wagtail's
+# status of each home in the page chooser's first level, Wagtail's "Used by" count per
+# workflow. They grow by exactly these queries a row, up to the listing's page size (25
+# homes in the chooser, 20 workflows), and are the superusers' alone: a sub-portal's people
+# start at their own home. The explorer of the tree's root (a row per home) reads its
+# buttons' facts for all rows at once (site_core/siblings.py) and costs the same.
+PER_ROW = {"chooser_superuser": 4, "workflows": 2}
 # The site history report fetches the specific pages of its newest 20 log entries, a
 # query per page type among them: more kinds of pages on its first page (new sub-portals'
 # sections) cost a query each, bounded by the number of page types, not by the sites.
