@@ -2,11 +2,14 @@
 "Translate this page"/"Sync translated pages" buttons are wagtail-localize's, and the
 "add child page" rule (max_count_per_parent) is Wagtail's, in a constant number of queries."""
 
+from datetime import timedelta
+
 import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.models import Locale, Page
@@ -156,3 +159,46 @@ def test_a_section_made_within_the_request_counts_at_once(tree, django_assert_nu
         assert OrgChartPage.can_create_at(tree["home"])
     finally:
         navigation._request_memo.reset(token)
+
+
+# --- the page chooser's rows (site_core/editorial/chooser_rows.py) ----------------------
+
+
+def chooser_html(client, parent):
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[parent.pk]))
+    assert response.status_code == 200
+    return response.json()["html"]
+
+
+def add_rows(home, editor, number):
+    """A live page, a draft in moderation and a scheduled draft under `home`."""
+    factories.StandardPageFactory(parent=home, title=f"Trang sống {number}")
+    moderated = factories.StandardPageFactory(parent=home, title=f"Chờ duyệt {number}", live=False)
+    moderated.save_revision(user=editor)
+    moderated.get_workflow().start(moderated, editor)
+    scheduled = factories.StandardPageFactory(parent=home, title=f"Hẹn giờ {number}", live=False)
+    go_live = timezone.now() + timedelta(days=3)
+    scheduled.save_revision(user=editor, approved_go_live_at=go_live)
+
+
+def test_the_choosers_rows_are_wagtails_in_a_constant_number_of_queries(
+    client, tree, django_assert_max_num_queries
+):
+    client.force_login(tree["superuser"])
+    home = tree["home"]
+    add_rows(home, tree["editor"], 1)
+    chooser_html(client, home)
+    with django_assert_max_num_queries(60) as before:
+        html = chooser_html(client, home)
+    # Every row's status as Wagtail computes it on a fresh page, and its parent's id.
+    statuses = set()
+    for page in Page.objects.get(pk=home.pk).get_children().specific():
+        status = str(page.status_string)
+        statuses.add(status)
+        row = html[html.index(f'data-id="{page.pk}"') :]
+        assert f'data-parent-id="{home.pk}"' in row[: row.index(">")], page.title
+        assert status in row[: row.index("</tr>")], (page.title, status)
+    assert len(statuses) >= 3  # live, in moderation, scheduled at least
+    add_rows(home, tree["editor"], 2)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        chooser_html(client, home)

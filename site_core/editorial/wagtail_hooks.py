@@ -20,6 +20,7 @@ from wagtail.models import Page, WorkflowState
 
 from site_core.editorial import (
     bulk_rules,  # noqa: F401 - registers the bulk actions
+    chooser_rows,
     guide,
     localize_buttons,
     localize_guards,
@@ -267,3 +268,5 @@ hooks.register("construct_page_action_menu", localize_guards.hide_publisher_only
 localize_buttons.replace_wagtail_localize_listing_buttons()
 # Page choosers list only what the user may see (visibility.py; hole 5 of issue 8).
 hooks.register("construct_page_chooser_queryset", visibility.chooser_shows_visible_pages)
+# ...read for all its rows at once (chooser_rows.py; issue 12).
+hooks.register("construct_page_chooser_queryset", chooser_rows.chooser_rows_in_few_queries, order=1)
