@@ -34,6 +34,7 @@ from site_core.serializers import RichTextHTMLField
 from .blocks import BaseStreamBlock, LinkListBlock
 from .forms import PortalPageForm
 from .query import PortalPageQuerySet, restricted_sections
+from .siblings import children_of_type
 from .text import database_folds_accents, folded_field_text, vietnamese_slugify
 
 
@@ -118,6 +119,19 @@ class BasePage(Page):
         index.AutocompleteField("folded_autocomplete_text"),
     ]
     api_fields = [APIField("listing_summary"), APIField("listing_image")]
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Wagtail's rule, with the count of `max_count_per_parent` read for the parent's
+        siblings at once (site_core/siblings.py): the explorer asks it for every row (the
+        "add child page" button), and the tree's root has a row per Site home."""
+        if cls.max_count_per_parent is None:
+            return super().can_create_at(parent)
+        can_create = cls.is_creatable and cls.can_exist_under(parent)
+        if cls.max_count is not None:
+            can_create = can_create and cls.objects.count() < cls.max_count
+        return can_create and children_of_type(parent, cls) < cls.max_count_per_parent
+
     base_form_class = PortalPageForm
     # A field with choices whose non-empty values mark the page secret: the files it uses
     # are then never public (site_core/files/access.py).

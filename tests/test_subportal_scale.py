@@ -26,13 +26,13 @@ from tests import factories
 from tools.subportal_scale import PAGES, context, measure_pages, role_users
 
 LARGE = int(os.environ.get("SCALE_SUBPORTALS", "6"))
-# Listings with a row per site, whose rows cost queries in Wagtail's and wagtail-localize's
-# own code: wagtail-localize's "Translate"/"Sync" buttons and Wagtail's "add child" check
-# per home in the explorer of the tree's root, Wagtail's status of each home in the page
-# chooser's first level, Wagtail's "Used by" count per workflow. They grow by exactly these
-# queries a row, up to the listing's page size (50 homes, 25 in the chooser, 20 workflows),
-# and are the superusers' alone: a sub-portal's people start at their own home.
-PER_ROW = {"explorer_root": 3, "chooser_superuser": 4, "workflows": 2}
+# The workflows listing has a row per sub-portal's workflow, whose rows cost queries in
+# Wagtail's own code (the "Used by" count): it grows by exactly these queries a row, up to
+# the listing's page size (20 workflows), and is the superusers' alone. The rows of the
+# explorer of the tree's root and of the page chooser's first level (a row per home) read
+# their cells' facts for all rows at once (site_core/siblings.py,
+# site_core/editorial/chooser_rows.py) and cost the same.
+PER_ROW = {"workflows": 2}
 # The site history report fetches the specific pages of its newest 20 log entries, a
 # query per page type among them: more kinds of pages on its first page (new sub-portals'
 # sections) cost a query each, bounded by the number of page types, not by the sites.

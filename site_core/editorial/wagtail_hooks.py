@@ -20,7 +20,9 @@ from wagtail.models import Page, WorkflowState
 
 from site_core.editorial import (
     bulk_rules,  # noqa: F401 - registers the bulk actions
+    chooser_rows,
     guide,
+    localize_buttons,
     localize_guards,
     review_actions,
     review_link_views,
@@ -262,5 +264,9 @@ hooks.register("construct_help_menu", guide.portal_help_menu)
 # wagtail-localize's views, guarded by the page permission tester (localize_guards.py).
 hooks.register("register_admin_urls", localize_guards.translation_guard_urls, order=-1)
 hooks.register("construct_page_action_menu", localize_guards.hide_publisher_only_localize_items)
+# wagtail-localize's buttons in the explorer's rows, read for all rows at once (issue 12).
+localize_buttons.replace_wagtail_localize_listing_buttons()
 # Page choosers list only what the user may see (visibility.py; hole 5 of issue 8).
 hooks.register("construct_page_chooser_queryset", visibility.chooser_shows_visible_pages)
+# ...read for all its rows at once (chooser_rows.py; issue 12).
+hooks.register("construct_page_chooser_queryset", chooser_rows.chooser_rows_in_few_queries, order=1)
