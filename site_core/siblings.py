@@ -8,6 +8,11 @@ that parent), in the request's memo (site_core/navigation.py `request_memo`); ou
 request there is no memo and every call asks the database (as the code it replaces did).
 A page, translation or locale saved, deleted or moved within the request empties the memo,
 so that what this request did is what the rest of it sees.
+
+Reading every sibling pays off for the tree's root (a row per Site) and the sections, not
+under a news index of 100,000 articles, whose listing shows 50 of them: beyond
+SIBLINGS_AT_ONCE siblings each fact is read for the page alone, as the code it replaces
+did (a constant number of queries per row of a page of the listing, whatever the size).
 """
 
 from django.apps import apps
@@ -19,10 +24,13 @@ from django.dispatch import receiver
 
 from wagtail.models import Locale, Page
 from wagtail.signals import post_page_move
+from wagtail_localize.models import Translation, TranslationSource
 
 from site_core.navigation import request_memo
 
 MEMO_KEY = "portal:siblings"
+# Above this many children of the parent, facts are read page by page.
+SIBLINGS_AT_ONCE = 500
 
 
 def _remembered(name, parent_path, depth, read):
@@ -37,9 +45,29 @@ def _remembered(name, parent_path, depth, read):
     return facts[key]
 
 
+def _few_siblings(page):
+    """Whether the page's parent has at most SIBLINGS_AT_ONCE children (one query a
+    request per parent)."""
+
+    def read():
+        return list(Page.objects.filter(path=_parent_path(page)).values_list("numchild", flat=True))
+
+    numchild = _remembered("numchild", _parent_path(page), page.depth, read)
+    return bool(numchild) and numchild[0] <= SIBLINGS_AT_ONCE
+
+
 def _siblings(page):
-    """The children of the page's parent (the page among them)."""
+    """The children of the page's parent (the page among them), or the page alone when
+    they are many."""
+    if not _few_siblings(page):
+        return Page.objects.filter(pk=page.pk)
     return Page.objects.filter(path__startswith=_parent_path(page), depth=page.depth)
+
+
+def _scope(page):
+    """The memo's key for the facts of `page`'s siblings: the parent, or the page itself
+    when its siblings are read one by one."""
+    return _parent_path(page) if _few_siblings(page) else page.path
 
 
 def _parent_path(page):
@@ -54,18 +82,17 @@ def children_of_type(parent, model):
     of `parent` grouped by parent and content type in one query."""
 
     def read():
+        scope = _scope(parent)
         return {
             (row["parent_path"], row["content_type_id"]): row["number"]
-            for row in Page.objects.filter(
-                path__startswith=_parent_path(parent), depth=parent.depth + 1
-            )
+            for row in Page.objects.filter(path__startswith=scope, depth=parent.depth + 1)
             .annotate(parent_path=Substr("path", 1, len(parent.path)))
             .order_by()  # grouped by these alone, not by Page's ordering (path) too
             .values("parent_path", "content_type_id")
             .annotate(number=Count("pk"))
         }
 
-    counts = _remembered("children", _parent_path(parent), parent.depth, read)
+    counts = _remembered("children", _scope(parent), parent.depth, read)
     # `.type(model)` counts the model's subclasses too (wagtail.query.PageQuerySet.type_q).
     subclasses = [each for each in apps.get_models() if issubclass(each, model)]
     types = ContentType.objects.get_for_models(*subclasses).values()
@@ -94,14 +121,13 @@ def has_locale_to_translate_to(page):
             .values_list("translation_key", flat=True)
         )
 
-    translated_everywhere = _remembered("translated", _parent_path(page), page.depth, read)
+    translated_everywhere = _remembered("translated", _scope(page), page.depth, read)
     return page.translation_key not in translated_everywhere
 
 
 def synced_source_id(page):
     """The id of the page's TranslationSource when it has an enabled translation (what
     wagtail-localize's "Sync translated pages" needs), else None."""
-    from wagtail_localize.models import Translation, TranslationSource
 
     def read():
         return {
@@ -114,7 +140,7 @@ def synced_source_id(page):
             .values_list("pk", "object_id", "locale_id")
         }
 
-    sources = _remembered("synced", _parent_path(page), page.depth, read)
+    sources = _remembered("synced", _scope(page), page.depth, read)
     return sources.get((page.translation_key, page.locale_id))
 
 

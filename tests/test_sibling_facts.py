@@ -8,6 +8,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ from history.models import HistoryIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from news.models import EventIndexPage
 from org_structure.models import OrgChartPage
-from site_core import navigation
+from site_core import navigation, siblings
 from site_core.editorial import localize_buttons
 from site_core.editorial.setup import COLLABORATORS, EDITORS, setup_portal
 from tests import factories
@@ -76,7 +77,18 @@ def test_the_listing_hook_replaces_wagtail_localizes_in_the_listings_only():
     assert localize_hooks.page_listing_more_buttons in header
 
 
-def test_the_buttons_are_wagtail_localizes(tree):
+@pytest.mark.parametrize("at_once", [500, 0], ids=["siblings-at-once", "page-by-page"])
+def test_the_buttons_are_wagtail_localizes(tree, monkeypatch, at_once):
+    # Under a parent of many children (a news index) the facts are read page by page.
+    monkeypatch.setattr(siblings, "SIBLINGS_AT_ONCE", at_once)
+    token = navigation._request_memo.set({})
+    try:
+        check_buttons(tree)
+    finally:
+        navigation._request_memo.reset(token)
+
+
+def check_buttons(tree):
     pages = [tree[name] for name in ("home", "about", "history", "alias", "home_en", "about_en")]
     pages += [tree["second_home"], Page.get_first_root_node()]
     for user in ("superuser", "editor", "collaborator"):
@@ -152,7 +164,9 @@ def test_a_section_made_within_the_request_counts_at_once(tree, django_assert_nu
     token = navigation._request_memo.set({})
     try:
         homes = [tree["home"], tree["second_home"]]
-        with django_assert_num_queries(1):
+        ContentType.objects.get_for_model(OrgChartPage)  # Django's per-process cache, warm
+        # The root's number of children (few: read for all at once), then the counts.
+        with django_assert_num_queries(2):
             assert [OrgChartPage.can_create_at(home) for home in homes] == [True, True]
         factories.OrgChartPageFactory(parent=tree["second_home"])
         assert not OrgChartPage.can_create_at(tree["second_home"])

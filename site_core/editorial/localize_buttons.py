@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
+from wagtail_localize import wagtail_hooks as localize_hooks  # registers its hooks first
 
 from site_core import siblings
 
@@ -40,8 +41,6 @@ def page_listing_more_buttons(page, user, view_name=None, next_url=None):
 
 def replace_wagtail_localize_listing_buttons():
     """Swap wagtail-localize's listing hook for this one, in the same place among the hooks."""
-    from wagtail_localize import wagtail_hooks as localize_hooks  # registers its hooks first
-
     registered = hooks._hooks["register_page_listing_more_buttons"]
     for index, (function, order) in enumerate(registered):
         if function is localize_hooks.page_listing_more_buttons:

@@ -31,6 +31,7 @@ from django.views.decorators.http import require_safe
 from wagtail.log_actions import log
 
 from site_core.editorial import workflow_rules
+from site_core.editorial.models import ReviewLink
 
 CREATE_ACTION = "portal.review_link.create"
 REVOKE_ACTION = "portal.review_link.revoke"
@@ -74,7 +75,6 @@ class ReviewLinkForm(forms.Form):
 
 def create_link(page, user, note="", days=3):
     """A new link to `page`'s drafts: (ReviewLink, the token to put in the address)."""
-    from site_core.editorial.models import ReviewLink
 
     token = new_token()
     link = ReviewLink.objects.create(
@@ -136,7 +136,6 @@ def refused(request, status, message):
 
 @require_safe  # read-only: GET and HEAD
 def review_link_view(request, token):
-    from site_core.editorial.models import ReviewLink
 
     link = ReviewLink.objects.select_related("page").filter(token_hash=hash_token(token)).first()
     if link is None:

@@ -23,6 +23,8 @@ from wagtail.admin.views.pages.bulk_actions import UnpublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import DefaultPageForm
 from wagtail.log_actions import log
 
+from site_core.editorial.models import PageWithdrawal
+
 WITHDRAW_ACTION = "portal.withdraw"
 REINSTATE_ACTION = "portal.reinstate"
 REASON_MAX_LENGTH = 1000
@@ -82,7 +84,6 @@ def snapshot(page):
 
 def record_withdrawal(page, user, notice, taken):
     """Keep the notice of a page just unpublished (`taken`: its snapshot() before)."""
-    from site_core.editorial.models import PageWithdrawal
 
     PageWithdrawal.objects.update_or_create(
         page_id=page.pk,
@@ -116,7 +117,6 @@ def withdraw(page, user, reason, notice):
 def forget_withdrawal(sender, instance, **kwargs):
     """A page published again (reinstated, or a new version through the workflow) is no
     longer withdrawn: its notice goes."""
-    from site_core.editorial.models import PageWithdrawal
 
     PageWithdrawal.objects.filter(page_id=instance.pk).delete()
 
