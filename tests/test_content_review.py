@@ -17,7 +17,12 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import GroupSitePermission, WorkflowContentType, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from legal_docs.models import DocumentType, IssuingBody
 from news.models import NewsCategory
@@ -365,6 +370,7 @@ def test_only_the_board_changes_the_portal_settings(people, site):
             "footer_text": rich_text("<p>Chân trang.</p>"),
             "related_links": streamfield([]),
             "social_links": streamfield([]),
+            "translations": inline_formset([]),  # the texts in other languages
         }
     )
     for name in ("qt", "btv"):
