@@ -37,7 +37,7 @@ from site_core.models import (
     plain_text,
 )
 from site_core.paging import seek_paginate
-from site_core.query import PortalPageQuerySet
+from site_core.query import PAGE_ROW_FIELDS, PortalPageQuerySet
 from site_core.serializers import (
     AbbreviatedSerializer,
     AttachmentSerializer,
@@ -172,16 +172,7 @@ class LegalDocumentIndexPage(IndexPage):
 # title, and status (annotated by with_status); the tree and translation columns keep the
 # page a page.
 REGISTER_ROW_FIELDS = (
-    "id",
-    "path",
-    "depth",
-    "url_path",
-    "slug",
-    "title",
-    "live",
-    "locale_id",
-    "content_type_id",
-    "translation_key",
+    *PAGE_ROW_FIELDS,
     "number",
     "term",
     "date_issued",

@@ -46,7 +46,7 @@ from site_core.models import (
 )
 from site_core.navigation import cached_until_change, request_memo
 from site_core.paging import seek_paginate
-from site_core.query import restricted_sections
+from site_core.query import PAGE_ROW_FIELDS, restricted_sections
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.text import vietnamese_slugify
 
@@ -62,16 +62,7 @@ ARTICLE_ORDER = ("-date", "-pk")
 # picture, and its source unit's title while that unit is live; the tree and translation
 # columns keep the page a page (its URL, its locale, its specific class).
 ARTICLE_CARD_FIELDS = (
-    "id",
-    "path",
-    "depth",
-    "url_path",
-    "slug",
-    "title",
-    "live",
-    "locale_id",
-    "content_type_id",
-    "translation_key",
+    *PAGE_ROW_FIELDS,
     "date",
     "sapo",
     "listing_summary",

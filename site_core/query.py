@@ -39,6 +39,24 @@ def restricted_sections():
     return sections
 
 
+# The columns that keep a row read with `.only()` a page: its URL (path, depth, url_path,
+# slug below the site's root), its title, whether it is live, its locale and specific class,
+# its translations. A listing adds the columns its row shows (news ARTICLE_CARD_FIELDS,
+# legal_docs REGISTER_ROW_FIELDS).
+PAGE_ROW_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "live",
+    "locale_id",
+    "content_type_id",
+    "translation_key",
+)
+
+
 def cached_private_q():
     """Pages in a restricted section and below, from the cached list of restrictions."""
     q = Q()
