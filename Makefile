@@ -47,8 +47,11 @@ seed: install-dev migrate
 	$(PY) manage.py setup_portal
 	$(PY) manage.py seed_demo
 
+# The background worker (documents' text, alerts) runs beside the server and stops with it.
 run: seed
 	@$(PY) manage.py demo_logins
+	@$(PY) manage.py db_worker --backend background --no-reload --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install

@@ -471,6 +471,20 @@ BACKUP_PG_RESTORE = os.environ.get("BACKUP_PG_RESTORE", "pg_restore")
 # Second factor: TOTP through django-otp, required for every account that can reach the
 # admin before any admin page, enrolled on first sign-in; recovery codes are django-otp
 # static tokens. PORTAL_2FA_REQUIRED is the one switch (off only in test settings).
+# Background tasks (django-tasks, which Wagtail 7.4 already uses, with the database backend
+# of django-tasks-db): "default" stays immediate, so Wagtail's own tasks (search index,
+# references) run in the request as before; work that must not hold an editor's request
+# (documents' text and OCR, visitors' alerts) is enqueued on "background" and run by
+# `manage.py db_worker --backend background` (`make run` starts one; in production the
+# portal-worker systemd unit, docs/deploy.md). Tasks are rows in the database, so they
+# survive restarts of the worker and of the app servers.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+BACKGROUND_TASKS = "background"  # the alias the portal's own tasks are enqueued on
+
 INSTALLED_APPS += [
     "django_otp",
     "django_otp.plugins.otp_totp",
