@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -51,6 +51,16 @@ from site_core.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.text import vietnamese_slugify
 
 from .panels import ProposalStatusPanel
+from .royalty_models import (
+    GRADE_CHOICES,
+    KIND_CHOICES,
+    ArticleCredit,
+    RoyaltyEntry,
+    RoyaltyRate,
+    RoyaltyRateTable,
+)
+
+__all__ = ["ArticleCredit", "RoyaltyEntry", "RoyaltyRate", "RoyaltyRateTable"]
 
 LISTING_RENDITION = "fill-480x270"
 ARTICLE_RENDITION = "width-1200"
@@ -319,6 +329,12 @@ class NewsArticlePage(WithdrawalNoticeMixin, BasePage):
         help_text="Địa chỉ bài gốc khi tin được cổng trực thuộc đề xuất đăng lại; "
         "công cụ tìm kiếm được chỉ về bài gốc.",
     )
+    # Nhuận bút (news/royalty_models.py, news/royalties.py): set by editors and the board
+    # only (FieldPanel permission below), read when the article is first published.
+    royalty_kind = models.CharField("thể loại", max_length=20, choices=KIND_CHOICES, blank=True)
+    royalty_grade = models.CharField(
+        "mức nhuận bút", max_length=2, choices=GRADE_CHOICES, blank=True
+    )
 
     content_panels = BasePage.content_panels + [
         ProposalStatusPanel(),
@@ -337,6 +353,26 @@ class NewsArticlePage(WithdrawalNoticeMixin, BasePage):
         FieldPanel("tags"),
         FieldPanel("related_documents"),
     ]
+    royalty_panels = [
+        HelpPanel(
+            "<p>Ghi mọi người viết bài: cộng tác viên có tài khoản hoặc tác giả ngoài cổng "
+            "(họ tên), cơ quan, đơn vị và tỷ lệ khi nhiều người cùng viết. Khi bài được đăng "
+            "lần đầu, sổ nhuận bút ghi lại tác giả, đơn vị, thể loại, mức và số tiền theo "
+            "bảng mức đang áp dụng; sửa sau đó không làm thay đổi sổ.</p>"
+        ),
+        InlinePanel("credits", heading="Tác giả", label="tác giả"),
+        FieldRowPanel(
+            [
+                FieldPanel("royalty_kind", permission="news.grade_article"),
+                FieldPanel("royalty_grade", permission="news.grade_article"),
+            ],
+            heading="Thể loại và mức (Biên tập viên, Ban biên tập chấm)",
+        ),
+    ]
+    # What the four-eyes rule does not count as writing the article, nor as a change that
+    # sends it back to the first step (site_core/editorial/workflow_rules.py): the board
+    # grades and completes the credits while approving; visitors see none of it.
+    review_neutral_fields = ("royalty_kind", "royalty_grade", "credits")
     search_fields = BasePage.search_fields + [
         index.SearchField("sapo"),
         index.SearchField("body"),
@@ -928,7 +964,11 @@ class EventPage(BasePage):
 
 NewsIndexPage.edit_handler = NewsIndexPage.tabbed_edit_handler(NewsIndexPage.content_panels)
 NewsArticlePage.edit_handler = NewsArticlePage.tabbed_edit_handler(
-    NewsArticlePage.content_panels, [("Phân loại", NewsArticlePage.classify_panels)]
+    NewsArticlePage.content_panels,
+    [
+        ("Phân loại", NewsArticlePage.classify_panels),
+        ("Tác giả, nhuận bút", NewsArticlePage.royalty_panels),
+    ],
 )
 EventIndexPage.edit_handler = EventIndexPage.tabbed_edit_handler(EventIndexPage.content_panels)
 EventPage.edit_handler = EventPage.tabbed_edit_handler(EventPage.content_panels)

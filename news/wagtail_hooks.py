@@ -11,8 +11,14 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.models import NewsArticlePage, NewsCategory
+from news.models import NewsArticlePage, NewsCategory, RoyaltyRateTable
 from news.proposals import PROPOSE_ACTION
+from news.royalty_views import (
+    MY_REPORT_TITLE,
+    ROYALTY_REPORT_TITLE,
+    MyRoyaltyReportView,
+    RoyaltyReportView,
+)
 from news.views import PROPOSE_LABEL, REPORT_TITLE, ProposalReportView, ProposeView
 
 
@@ -26,6 +32,20 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+class RoyaltyRateTableViewSet(SnippetViewSet):
+    """Bảng mức nhuận bút: the province's board adds and changes it; editors and the
+    sub-portals' boards read it; collaborators never see it (setup_site)."""
+
+    model = RoyaltyRateTable
+    icon = "table"
+    menu_label = "Bảng mức nhuận bút"
+    list_display = ["effective_from", "note"]
+    ordering = ["-effective_from"]
+
+
+register_snippet(RoyaltyRateTableViewSet)
 
 
 # “Đề xuất đăng lên Cổng tỉnh” (news/proposals.py): offered where the page permission
@@ -49,6 +69,18 @@ def proposal_urls():
             "reports/de-xuat-len-cong-tinh/results/",
             ProposalReportView.as_view(results_only=True),
             name="news_province_proposals_results",
+        ),
+        path("reports/nhuan-but/", RoyaltyReportView.as_view(), name="news_royalty_report"),
+        path(
+            "reports/nhuan-but/results/",
+            RoyaltyReportView.as_view(results_only=True),
+            name="news_royalty_report_results",
+        ),
+        path("reports/nhuan-but-cua-toi/", MyRoyaltyReportView.as_view(), name="news_my_royalties"),
+        path(
+            "reports/nhuan-but-cua-toi/results/",
+            MyRoyaltyReportView.as_view(results_only=True),
+            name="news_my_royalties_results",
         ),
     ]
 
@@ -106,6 +138,46 @@ def proposal_report_menu_item():
         name="province-proposals",
         icon_name="upload",
         order=950,
+    )
+
+
+class RoyaltyReportMenuItem(MenuItem):
+    """Sổ nhuận bút: editors and the board (news.view_royaltyentry, no query: Django
+    caches a user's permissions for the request)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("news.view_royaltyentry")
+
+
+class MyRoyaltiesMenuItem(MenuItem):
+    """Nhuận bút của tôi: whoever writes pages but does not read the whole ledger."""
+
+    def is_shown(self, request):
+        user = request.user
+        return not user.has_perm("news.view_royaltyentry") and (
+            page_permission_policy.user_has_any_permission(user, ["add", "change"])
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def royalty_report_menu_item():
+    return RoyaltyReportMenuItem(
+        ROYALTY_REPORT_TITLE,
+        reverse("news_royalty_report"),
+        name="royalty-ledger",
+        icon_name="list-ol",
+        order=960,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def my_royalties_menu_item():
+    return MyRoyaltiesMenuItem(
+        MY_REPORT_TITLE,
+        reverse("news_my_royalties"),
+        name="my-royalties",
+        icon_name="list-ol",
+        order=961,
     )
 
 

@@ -283,6 +283,24 @@ def grant_shared_snippets_read_only(group):
     group.permissions.add(*viewing)
 
 
+# Sổ nhuận bút (news/royalties.py): editors and the board grade articles (kind, grade) and
+# read the ledger report; the province's board keeps the rate table (one for every site),
+# the others read it. Collaborators get none of these: the fields are not in their form
+# and they see only their own lines (“Nhuận bút của tôi”).
+ROYALTY_READERS = (("news", "grade_article"), ("news", "view_royaltyentry"))
+RATE_TABLE_ACTIONS = ("add", "change", "delete", "view")
+
+
+def grant_royalty_permissions(editors, board, province):
+    for group in (editors, board):
+        group.permissions.add(*(permission(app, codename) for app, codename in ROYALTY_READERS))
+        group.permissions.add(permission("news", "view_royaltyratetable"))
+    if province:
+        board.permissions.add(
+            *(permission("news", f"{action}_royaltyratetable") for action in RATE_TABLE_ACTIONS)
+        )
+
+
 def setup_site(site):
     names = group_names(site)
     homes = site_homes(site)
@@ -312,6 +330,7 @@ def setup_site(site):
         for group in (editors, board):
             group.permissions.add(permission("news", "propose_to_province"))
     grant_settings_permission(board, site)
+    grant_royalty_permissions(editors, board, province)
     # wagtail-localize's "Translate" checks only this global permission; translations
     # start as drafts and go through the workflow (site_core/editorial/localize_guards.py).
     for group in (editors, board):

@@ -15,6 +15,7 @@ this module, so they are registered whenever the task exists.
 """
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Subquery
 
 from wagtail import hooks
@@ -91,8 +92,17 @@ BOOKKEEPING_KEYS = frozenset(
 )
 
 
+def review_neutral_fields(revision):
+    """What a content type declares is not part of what is reviewed (its
+    `review_neutral_fields`, e.g. an article's royalty grade): read from the cached
+    content type, no query."""
+    model = ContentType.objects.get_for_id(revision.content_type_id).model_class()
+    return frozenset(getattr(model, "review_neutral_fields", ()))
+
+
 def content_of(revision):
-    return {key: value for key, value in revision.content.items() if key not in BOOKKEEPING_KEYS}
+    ignored = BOOKKEEPING_KEYS | review_neutral_fields(revision)
+    return {key: value for key, value in revision.content.items() if key not in ignored}
 
 
 def previous_revision(revision):
