@@ -37,9 +37,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Chỉ đếm số bài sẽ được ghi sổ."
-        )
+        parser.add_argument("--dry-run", action="store_true", help="Chỉ đếm số bài sẽ được ghi sổ.")
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
