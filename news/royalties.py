@@ -12,7 +12,8 @@ existed. It writes one `RoyaltyEntry` per author, snapshotting:
   (kind, grade) in the rate table effective on that day, times the share.
 
 Rules (docs/editors-admin.md, “Sổ nhuận bút”):
-- Once per article: if the article has lines already, nothing is written. A republication,
+- Once per article, whatever its languages: if the article or one of its translations
+  has lines already, nothing is written. A republication,
   an edit published later, a withdrawal and reinstatement change nothing, and the
   unique constraint (article, position) holds even against two publications racing.
 - A rate change is a new table from a new date; lines already written keep their amounts.
@@ -100,7 +101,8 @@ def publication_moment(article):
 @transaction.atomic
 def record_publication(article):
     """Write the article's ledger lines unless it has some. Returns the lines written."""
-    if RoyaltyEntry.objects.filter(article_id=article.pk).exists():
+    # One article in all its languages: a translation is not written again.
+    if RoyaltyEntry.objects.filter(article__translation_key=article.translation_key).exists():
         return []
     published_at = publication_moment(article)
     day = timezone.localtime(published_at).date()
@@ -141,9 +143,10 @@ def record_on_publish(sender, instance, **kwargs):
 
 
 def unrecorded_articles(model):
-    """Published articles (live or withdrawn since) that have no ledger lines yet."""
+    """Published articles (live or withdrawn since) without ledger lines in any language."""
+    recorded = RoyaltyEntry.objects.filter(article__isnull=False).values("article__translation_key")
     return (
         model.objects.filter(first_published_at__isnull=False)
-        .exclude(pk__in=RoyaltyEntry.objects.filter(article__isnull=False).values("article_id"))
+        .exclude(translation_key__in=recorded)
         .order_by("first_published_at", "pk")
     )

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -32,7 +33,7 @@ from news.models import (
     RoyaltyRate,
     RoyaltyRateTable,
 )
-from news.royalties import record_publication, split_shares
+from news.royalties import record_publication, split_shares, unrecorded_articles
 from news.royalty_models import format_dong
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section, setup_portal
 from tests.factories import NewsArticlePageFactory
@@ -270,6 +271,26 @@ def test_republication_and_withdrawal_change_nothing(client, portal, django_user
     assert len(record_publication(article)) == 1
     assert record_publication(article) == []
     assert RoyaltyEntry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_translation_is_the_same_article_in_the_ledger(portal):
+    article = publish_directly(
+        portal["news"],
+        "Bài có bản tiếng Anh",
+        aware(2026, 6, 1),
+        kind="bai",
+        grade="A",
+        credits=[{"name": "Lê Thị Ánh", "unit": "Ban Đối ngoại"}],
+    )
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    portal["news"].copy_for_translation(english, copy_parents=True)
+    translation = article.copy_for_translation(english)
+    translation.save_revision().publish()
+    assert list(RoyaltyEntry.objects.values_list("article_id", "amount")) == [
+        (article.pk, 1_000_000)
+    ]
+    assert not unrecorded_articles(NewsArticlePage).exists()
 
 
 @pytest.mark.django_db

@@ -53,7 +53,7 @@ from org_structure.models import OrgMembership, OrgUnitPage, Person
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
 from site_core.models import PortalSettings, vietnamese_slugify
 
-from . import content
+from . import content, ledger
 from .images import logo_picture, news_picture
 from .pdfs import party_document_pdf
 from .users import DEFAULT_PASSWORD, demo_password, ensure_account
@@ -630,6 +630,8 @@ def news(ctx):
         article.categories = [ctx.categories[slug] for slug in spec["cats"]]
         article.related_documents = [ctx.documents[key] for key in spec.get("docs", [])]
         article.tags.add(*spec["tags"])
+        # Sổ nhuận bút: credits, kind and grade before publication writes its ledger lines.
+        ledger.credit_article(article, number, article.byline, article.source_unit.title)
         publish_new_page(ctx, index, article)
         ctx.articles[spec["title"]] = article
 

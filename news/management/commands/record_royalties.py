@@ -46,7 +46,7 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write(f"{total} bài đã đăng chưa có trong sổ nhuận bút.")
             return
-        lines = 0
+        lines = recorded = 0
         with tqdm(
             total=total,
             desc="Ghi sổ nhuận bút",
@@ -55,9 +55,11 @@ class Command(BaseCommand):
             disable=verbosity < 1,
         ) as bar:
             for article in pending.select_related("owner", "source_unit").iterator(chunk_size=200):
-                lines += len(record_publication(article))
+                written = len(record_publication(article))  # 0 for a translation recorded
+                lines += written
+                recorded += bool(written)
                 bar.update(1)
         if verbosity:
             self.stdout.write(
-                self.style.SUCCESS(f"Đã ghi sổ {total} bài ({lines} dòng nhuận bút).")
+                self.style.SUCCESS(f"Đã ghi sổ {recorded} bài ({lines} dòng nhuận bút).")
             )

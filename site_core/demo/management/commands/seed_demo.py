@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from site_core.demo import english, second_factor, steps, subportals
+from site_core.demo import english, ledger, second_factor, steps, subportals
 
 STEPS = [
     steps.reference_tables,
@@ -29,6 +29,9 @@ STEPS = [
     steps.org_structure,
     steps.news_categories,
     steps.documents,
+    # The rate tables and the demo collaborator, so that each article is credited and
+    # graded when it is published (its ledger lines are written then).
+    ledger.royalty_rates,
     steps.news,
     steps.events,
     # Before the groups and the role accounts: their permissions and workflow cover each
@@ -38,6 +41,8 @@ STEPS = [
     steps.role_users,
     subportals.subportals,
     second_factor.demo_second_factor,
+    # Ledger lines of articles an older demo published before the ledger existed.
+    ledger.royalty_ledger,
 ]
 
 
