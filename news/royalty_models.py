@@ -14,6 +14,7 @@ Kind (thể loại) and grade (mức) live on the article (`NewsArticlePage.roya
 site_core/editorial/setup.py) see them in the form.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -132,6 +133,17 @@ class RoyaltyRate(Orderable):
         )
 
 
+class ContributorSelect(forms.Select):
+    """The account list names people as “Nguyễn Văn An (ctv)”, not by username alone."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        user = getattr(value, "instance", None)
+        if user is not None:
+            full_name = user.get_full_name()
+            label = f"{full_name} ({user.get_username()})" if full_name else label
+        return super().create_option(name, value, label, selected, index, subindex, attrs)
+
+
 class ArticleCredit(Orderable):
     """An author of an article: a portal user, or someone outside the portal by name."""
 
@@ -166,7 +178,7 @@ class ArticleCredit(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("user"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("user", widget=ContributorSelect), FieldPanel("name")]),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("share")]),
     ]
 

@@ -25,6 +25,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from wagtail.admin.active_filters import (
+    ActiveFilter,
+    BaseFilterAdapter,
+    register_filter_adapter_class,
+)
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
@@ -52,6 +57,21 @@ class MonthField(forms.DateField):
 
 class MonthFilter(django_filters.DateFilter):
     field_class = MonthField
+
+
+class MonthFilterAdapter(BaseFilterAdapter):
+    """The active filter's pill says “Từ tháng: 01/2026”, not the first day's ISO date."""
+
+    def get_active_filters(self):
+        yield ActiveFilter(
+            self.bound_field.auto_id,
+            self.filter.label,
+            f"{self.value:%m/%Y}",
+            self.get_url_without_filter_param(self.name),
+        )
+
+
+register_filter_adapter_class(MonthFilter, MonthFilterAdapter)
 
 
 def month_widget():

@@ -422,6 +422,29 @@ def test_only_the_board_edits_the_rate_table(client, portal):
     table = RoyaltyRateTable.objects.get(note="Quyết định 15-QĐ/BBT năm 2027")
     assert list(table.rates.values_list("kind", "grade", "amount")) == [("tin", "A", 9)]
 
+    # The same cell twice, or a second table from the same day: a form error, not a 500.
+    twice = {
+        "effective_from": "2028-01-01",
+        "note": "Trùng ô",
+        **nested_form_data(
+            {
+                "rates": inline_formset(
+                    [
+                        {"kind": "tin", "grade": "A", "amount": 1},
+                        {"kind": "tin", "grade": "A", "amount": 2},
+                    ]
+                )
+            }
+        ),
+    }
+    response = client.post(reverse(RATE_ADD), twice)
+    assert response.status_code == 200
+    add["note"] = "Cùng ngày"
+    response = client.post(reverse(RATE_ADD), add)
+    assert response.status_code == 200
+    assert "error-message" in response.content.decode()
+    assert not RoyaltyRateTable.objects.filter(note__in=["Trùng ô", "Cùng ngày"]).exists()
+
 
 # --- the report ------------------------------------------------------------------------------
 

@@ -550,3 +550,31 @@ def test_demo_proposals_to_the_province_one_in_each_state(seeded, client):
     assert response.status_code == 200
     assert f'<link rel="canonical" href="{published.original_url}">' in response.content.decode()
     assert seeded["first"]["news.ProvinceProposal"] == seeded["second"]["news.ProvinceProposal"]
+
+
+@pytest.mark.django_db
+def test_demo_ledger_credits_every_province_article_once(seeded):
+    """Sổ nhuận bút: two rate tables, every Vietnamese demo article of the province in the
+    ledger (translations not again), graded and paid from the table of its date, the demo
+    collaborator among the authors; the second run wrote no line (the counts above)."""
+    from news.models import RoyaltyEntry, RoyaltyRateTable
+    from site_core.demo.ledger import RATE_TABLES
+
+    assert RoyaltyRateTable.objects.count() == len(RATE_TABLES)
+    province = NewsArticlePage.objects.filter(
+        locale__language_code="vi", first_published_at__isnull=False
+    ).descendant_of(Site.objects.get(is_default_site=True).root_page)
+    entries = RoyaltyEntry.objects.filter(site__is_default_site=True)
+    assert set(entries.values_list("article_id", flat=True)) == set(
+        province.values_list("pk", flat=True)
+    )
+    assert not RoyaltyEntry.objects.exclude(article__locale__language_code="vi").exists()
+    graded = entries.exclude(kind="")
+    assert graded.count() >= 40 and all(entry.amount > 0 for entry in graded)
+    assert entries.filter(user__username="ctv").count() >= 5
+    assert entries.filter(share__lt=100).exists()
+    assert {e.rate_table.effective_from.year for e in graded.select_related("rate_table")} == {
+        2024,
+        2026,
+    }
+    assert seeded["first"]["news.RoyaltyEntry"] == seeded["second"]["news.RoyaltyEntry"]
