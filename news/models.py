@@ -50,7 +50,7 @@ from site_core.query import PAGE_ROW_FIELDS, restricted_sections
 from site_core.serializers import ManyRelatedField, NameSlugSerializer
 from site_core.text import vietnamese_slugify
 
-from .panels import ProposalStatusPanel
+from .panels import ProposalStatusPanel, RoyaltyLedgerPanel
 from .royalty_models import (
     GRADE_CHOICES,
     KIND_CHOICES,
@@ -360,6 +360,7 @@ class NewsArticlePage(WithdrawalNoticeMixin, BasePage):
             "lần đầu, sổ nhuận bút ghi lại tác giả, đơn vị, thể loại, mức và số tiền theo "
             "bảng mức đang áp dụng; sửa sau đó không làm thay đổi sổ.</p>"
         ),
+        RoyaltyLedgerPanel(),
         InlinePanel("credits", heading="Tác giả", label="tác giả"),
         FieldRowPanel(
             [

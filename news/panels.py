@@ -33,3 +33,41 @@ class ProposalStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             context.update(sent=self.sent, received=self.received)
             return context
+
+
+class RoyaltyLedgerPanel(Panel):
+    """“Đã ghi sổ nhuận bút”: on a published article, the ledger lines written at its first
+    publication (news/royalties.py), for those who read the ledger (editors, the board),
+    so nobody expects a later edit of the credits or grade to change them."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", "Đã ghi sổ nhuận bút")
+        super().__init__(**kwargs)
+
+    @property
+    def clean_name(self):
+        return "royalty_ledger"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "news/admin/royalty_ledger_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.entries = []
+            user = getattr(self.request, "user", None)
+            if (
+                self.instance is not None
+                and self.instance.pk
+                and self.instance.first_published_at
+                and user is not None
+                and user.has_perm("news.view_royaltyentry")
+            ):
+                self.entries = list(self.instance.royalty_entries.order_by("position"))
+
+        def is_shown(self):
+            return bool(self.entries)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["entries"] = self.entries
+            return context

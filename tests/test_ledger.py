@@ -10,14 +10,15 @@ import pytest
 from openpyxl import load_workbook
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Locale
+from wagtail.models import GroupPagePermission, Locale, Site
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -34,9 +35,9 @@ from news.models import (
     RoyaltyRateTable,
 )
 from news.royalties import record_publication, split_shares, unrecorded_articles
-from news.royalty_models import format_dong
+from news.royalty_models import format_dong, known_unit
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section, setup_portal
-from tests.factories import NewsArticlePageFactory
+from tests.factories import HomePageFactory, NewsArticlePageFactory
 
 PASSWORD = "mat-khau-so-nhuan-but-2026"  # noqa: S105
 REPORT = "news_royalty_report"
@@ -224,6 +225,13 @@ def test_publication_through_the_workflow_writes_one_line_per_author(client, por
     assert entries[0].published_at == article.first_published_at
     assert entries[0].site.is_default_site
     assert entries[0].title == article.title
+    # The article's form shows the board what was written; the collaborator sees no ledger.
+    client.force_login(portal["bbt"])
+    html = client.get(edit_url(article)).content.decode()
+    assert "Đã ghi sổ nhuận bút" in html and "700.000 đ" in html and "300.000 đ" in html
+    client.force_login(portal["ctv"])
+    html = client.get(edit_url(article)).content.decode()
+    assert "Đã ghi sổ nhuận bút" not in html and "Phạm Đức Độ" in html
 
     # The collaborator's unit is known now: a credit left blank on the next article gets it.
     second = write_and_submit(
@@ -314,6 +322,26 @@ def test_article_without_credits_is_credited_to_its_writer_or_byline(portal):
     }
     # Without kind and grade: nothing is owed yet, and the report says why.
     assert set(RoyaltyEntry.objects.values_list("amount", flat=True)) == {0}
+
+
+@pytest.mark.django_db
+def test_unit_known_from_the_sub_portal_a_writer_works_in(portal, root_page):
+    ward_home = HomePageFactory(parent=root_page, title="Phường Trấn Biên", slug="tran-bien")
+    Site.objects.create(
+        hostname="tranbien.example", root_page=ward_home, site_name="Phường Trấn Biên"
+    )
+    ward_writers = Group.objects.create(name="Cộng tác viên · Phường Trấn Biên")
+    GroupPagePermission.objects.create(
+        group=ward_writers, page=ward_home, permission=Permission.objects.get(codename="add_page")
+    )
+    writer = make_user("ctv-tb", "Lan", "Hồ Thị", ward_writers)
+    assert known_unit(writer) == "Phường Trấn Biên"
+    assert known_unit(portal["ctv"]) == ""  # a section of the province says nothing
+    credit = ArticleCredit(user=writer)
+    credit.clean()
+    assert credit.unit == "Phường Trấn Biên"
+    with pytest.raises(ValidationError):
+        ArticleCredit(name="  ").clean()
 
 
 def test_shares_split_what_is_left_and_never_pay_more_than_once():
