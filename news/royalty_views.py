@@ -42,6 +42,7 @@ ROYALTY_REPORT_TITLE = "Sổ nhuận bút"
 MY_REPORT_TITLE = "Nhuận bút của tôi"
 MONEY_FORMAT = '#,##0" đ"'
 UTF8_BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class MonthField(forms.DateField):
@@ -253,6 +254,15 @@ class RoyaltyReportView(ReportView):
         yield UTF8_BOM
         yield from super().stream_csv(queryset.iterator(chunk_size=2000))
 
+    def write_csv_row(self, writer, row_dict):
+        # Names and titles are typed by writers: a cell starting like a formula is text.
+        return writer.writerow(
+            {
+                field: as_text_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
     def write_csv_response(self, queryset):
         response = super().write_csv_response(queryset)
         response["Content-Type"] = "text/csv; charset=utf-8"
@@ -287,7 +297,9 @@ class RoyaltyReportView(ReportView):
             for row in rows:
                 amount = WriteOnlyCell(summary, row["amount"])
                 amount.number_format = MONEY_FORMAT
-                summary.append([row["key"] or "(chưa ghi)", row["lines"], amount])
+                name = WriteOnlyCell(summary, row["key"] or "(chưa ghi)")
+                name.data_type = "s"  # a name typed like a formula stays text
+                summary.append([name, row["lines"], amount])
         workbook.save(output)
 
     def write_xlsx_response(self, queryset):
@@ -320,6 +332,12 @@ class MyRoyaltyReportView(RoyaltyReportView):
         context = super().get_context_data(**kwargs)
         context["own_lines"] = True
         return context
+
+
+def as_text_cell(value):
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 def bold(sheet, text):

@@ -589,6 +589,21 @@ def test_exports_keep_vietnamese_in_excel_and_csv(client, portal):
     assert rows[1][9] == "250000"
     assert rows[1][6].count("/") == 2  # dd/mm/yyyy
 
+    # A name typed like a formula stays text in both files.
+    publish_directly(
+        portal["news"],
+        '=HYPERLINK("http://example.org")',
+        aware(2026, 9, 9),
+        credits=[{"name": "=1+1", "unit": "@Đơn vị"}],
+    )
+    response = client.get(reverse(REPORT), {"export": "csv", "author_name": "=1+1"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][1:4] == ["'=1+1", "'@Đơn vị", '\'=HYPERLINK("http://example.org")']
+    response = client.get(reverse(REPORT), {"export": "xlsx", "author_name": "=1+1"})
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    for cell in (workbook["Chi tiết"]["B2"], workbook["Theo người"]["A2"]):
+        assert (cell.data_type, cell.value) == ("s", "=1+1")
+
 
 @pytest.mark.django_db
 def test_collaborator_sees_only_their_own_lines(client, portal):
