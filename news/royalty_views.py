@@ -185,7 +185,7 @@ class RoyaltyReportView(ReportView):
             "csv": lambda value: f"{value:%d/%m/%Y}" if value else "",
             "xlsx": None,
         },
-        "share": {"csv": lambda value: f"{value:g}", "xlsx": float},
+        "share": {"csv": lambda value: f"{value.normalize():f}", "xlsx": float},
     }
 
     def get_filename(self):
