@@ -19,9 +19,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from site_core.alerts import sending, tokens
 from site_core.alerts.models import (
@@ -638,3 +638,44 @@ def test_deleting_a_page_deletes_its_alert_records(portal):
     run_worker()
     Page.objects.get(pk=document.pk).delete()
     assert not AlertEvent.objects.exists() and not Delivery.objects.exists()
+
+
+# --- the English site ----------------------------------------------------------------------
+
+
+def test_english_visitors_subscribe_on_en_and_get_english_alerts(portal):
+    english = Locale.objects.get(language_code="en")
+    en_home = portal["home"].copy_for_translation(english)
+    en_home.title, en_home.slug = "Home", "home-en"
+    en_home.save_revision().publish()
+    en_register = portal["register"].copy_for_translation(english)
+    en_register.title, en_register.slug = "Documents", "documents"
+    en_register.save_revision().publish()
+    en_type = portal["type"].copy_for_translation(english)
+    en_type.name = "Resolution"
+    en_type.save()
+    subscription(OTHER, [("document-type", portal["type"])])  # Vietnamese
+
+    client = Client()
+    with translation.override("en"):
+        url = reverse("alerts_subscribe")
+    assert url == "/en/dang-ky-nhan-tin/"
+    html = client.get(url).content.decode()
+    assert '<html lang="en"' in html and "E-mail alerts" in html and "Resolution (NQ)" in html
+    response = client.post(url, {"email": ADDRESS, "topic_document-type": [en_type.pk]})
+    assert "Check your mailbox" in response.content.decode()
+    run_worker()
+    confirmation = mail.outbox.pop()
+    assert confirmation.subject.startswith("Confirm your subscription")
+    confirm_url = link_in(confirmation, "xac-nhan")
+    assert confirm_url.startswith("/en/")
+    assert "Thank you" in client.post(confirm_url).content.decode()
+    assert Subscription.objects.get(email=ADDRESS).language == "en"
+
+    publish_document(en_register, title="Resolution on digital transformation")
+    run_worker()
+    assert [message.to for message in mail.outbox] == [[ADDRESS]]
+    alert = mail.outbox[0]
+    assert "New in Documents: " in alert.subject
+    assert "Unsubscribe (one click):" in alert.body
+    assert "/en/dang-ky-nhan-tin/huy/" in alert.extra_headers["List-Unsubscribe"]

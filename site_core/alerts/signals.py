@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from site_core.alerts import registry
-from site_core.alerts.models import AlertEvent
+from site_core.alerts.models import AlertEvent, Subscription
 from site_core.alerts.tasks import announce_page
 
 
@@ -17,6 +17,8 @@ def page_first_published(sender, instance, revision=None, **kwargs):
     if not page.live or page.alias_of_id or not registry.announces(type(page)):
         return
     if page.first_published_at is None or page.first_published_at != page.last_published_at:
+        return
+    if not Subscription.objects.exists():  # nobody to tell (a fresh portal, the demo's seed)
         return
     try:
         with transaction.atomic():

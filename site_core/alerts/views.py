@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -85,7 +85,9 @@ def subscribe(request):
             if not throttle.allow("ip", client_ip(request) or "?"):
                 form.add_error(
                     None,
-                    "Có quá nhiều yêu cầu đăng ký từ máy của bạn. Xin vui lòng thử lại sau.",
+                    gettext(
+                        "Có quá nhiều yêu cầu đăng ký từ máy của bạn. Xin vui lòng thử lại sau."
+                    ),
                 )
                 status = 429
             else:
