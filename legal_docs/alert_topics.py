@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentIndexPage, LegalDocumentPage
 from site_core.alerts.registry import TopicKind
+from site_core.text import fold
 
 
 def has_register(home):
@@ -13,19 +14,20 @@ def has_register(home):
 def type_choices(home):
     if not has_register(home):
         return []
-    return [
-        (row.pk, str(row))
-        for row in DocumentType.objects.filter(locale_id=home.locale_id).order_by("name")
-    ]
+    rows = DocumentType.objects.filter(locale_id=home.locale_id)
+    return [(row.pk, str(row)) for row in sorted(rows, key=lambda row: fold(row.name))]
+
+
+LEVEL_ORDER = {code: index for index, (code, _label) in enumerate(IssuingBody.LEVEL_CHOICES)}
 
 
 def issuer_choices(home):
+    """Central bodies first, then the province's, then those below it; by name in each."""
     if not has_register(home):
         return []
-    return [
-        (row.pk, str(row))
-        for row in IssuingBody.objects.filter(locale_id=home.locale_id).order_by("level", "name")
-    ]
+    rows = IssuingBody.objects.filter(locale_id=home.locale_id)
+    rows = sorted(rows, key=lambda row: (LEVEL_ORDER.get(row.level, 99), fold(row.name)))
+    return [(row.pk, str(row)) for row in rows]
 
 
 def document_type(page):

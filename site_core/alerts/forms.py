@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+SHORT_LABEL = 20
+
 
 class TopicsForm(forms.Form):
     """One group of check boxes per topic kind the site offers (site_core/alerts/registry.py)."""
@@ -18,8 +20,16 @@ class TopicsForm(forms.Form):
             )
 
     def topic_fields(self):
-        """[(kind, bound field)] in the form's order, for the template."""
-        return [(kind, self[f"topic_{kind.key}"]) for kind, _choices in self.offered]
+        """[(kind, bound field, compact)] in the form's order, for the template; `compact`
+        when every label is short (document types), so that two fit side by side on a phone."""
+        return [
+            (
+                kind,
+                self[f"topic_{kind.key}"],
+                all(len(str(label)) <= SHORT_LABEL for _pk, label in choices),
+            )
+            for kind, choices in self.offered
+        ]
 
     def clean(self):
         cleaned = super().clean()

@@ -94,6 +94,6 @@ def alert_message(subscription, page, page_url, home, matched):
     headers = {
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "List-Id": f"{context['site_name']} <alerts.{site.hostname}>",
+        "List-Id": f"<alerts.{site.hostname}>",
     }
     return message(subject, "alert", context, subscription.email, language, headers)
