@@ -679,3 +679,22 @@ def test_english_visitors_subscribe_on_en_and_get_english_alerts(portal):
     assert "New in Documents: " in alert.subject
     assert "Unsubscribe (one click):" in alert.body
     assert "/en/dang-ky-nhan-tin/huy/" in alert.extra_headers["List-Unsubscribe"]
+
+
+def test_a_scheduled_document_is_announced_when_it_goes_live(portal):
+    subscription(ADDRESS, [("document-type", portal["type"])])
+    document = factories.LegalDocumentPageFactory(parent=portal["register"], live=False)
+    document.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = document.save_revision()
+    revision.publish()
+    run_worker()
+    assert mail.outbox == [] and not AlertEvent.objects.exists()
+    # An hour later (the revision's go-live time and its approval moved back instead).
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.refresh_from_db()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    call_command("publish_scheduled", verbosity=0)
+    run_worker()
+    assert [message.to for message in mail.outbox] == [[ADDRESS]]
