@@ -50,6 +50,8 @@ def fresh_cache(monkeypatch):
     # The worker drops connections it thinks stale between tasks: inside a test's
     # transaction that would be the test's own connection.
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    # A request to /en/ leaves English active in this thread, and reverse() follows it.
+    translation.activate("vi")
 
 
 @pytest.fixture
@@ -698,3 +700,35 @@ def test_a_scheduled_document_is_announced_when_it_goes_live(portal):
     call_command("publish_scheduled", verbosity=0)
     run_worker()
     assert [message.to for message in mail.outbox] == [[ADDRESS]]
+
+
+def test_sending_costs_a_few_queries_per_alert(portal, django_assert_max_num_queries):
+    for n in range(20):
+        subscription(f"nguoi{n}@example.vn", [("document-type", portal["type"])])
+    document = publish_document(portal["register"])
+    event = AlertEvent.objects.get(page=document)
+    # Match and write 20 deliveries, then per alert: the claim (select for update, update,
+    # in a savepoint), the subscription and its topics, the mark: 8 queries at most.
+    with django_assert_max_num_queries(20 + 20 * 8) as captured:
+        sending.announce(event.pk)
+    print(f"\n[queries] 20 alerts: {len(captured.captured_queries)}")
+    assert len(mail.outbox) == 20
+
+
+def test_the_form_on_a_sub_portal_offers_its_own_lists(portal, root_page):
+    sub_home = factories.HomePageFactory(parent=root_page, title="Xã Tân Phú", slug="xa-tan-phu")
+    sub_site = Site.objects.create(hostname="xa.localhost", port=80, root_page=sub_home)
+    factories.NewsIndexPageFactory(parent=sub_home)  # news, but no register
+    client = Client(HTTP_HOST="xa.localhost")
+    html = client.get(reverse("alerts_subscribe")).content.decode()
+    assert "Xây dựng Đảng" in html and "Loại văn bản" not in html
+    client.post(
+        reverse("alerts_subscribe"),
+        {"email": ADDRESS, "topic_news-category": [portal["category"].pk]},
+    )
+    assert SubscriptionRequest.objects.get().site == sub_site
+    # A document type is no choice there.
+    client.post(
+        reverse("alerts_subscribe"), {"email": OTHER, "topic_document-type": [portal["type"].pk]}
+    )
+    assert SubscriptionRequest.objects.count() == 1

@@ -65,9 +65,10 @@ def confirmation_message(request_row, home):
     return message(subject, "confirm", context, request_row.email, language)
 
 
-def alert_message(subscription, page, page_url, home, matched):
+def alert_message(subscription, page, page_url, home, matched, offered=None):
     """The alert for `page` (specific, live) to `subscription`; `matched` are the
-    (kind key, id) pairs of the subscription the page belongs to."""
+    (kind key, id) pairs of the subscription the page belongs to; `offered` the choices of
+    the subscription's site and language, when the caller kept them."""
     site = subscription.site
     language = subscription.language
     token = tokens.manage_token(subscription)
@@ -81,7 +82,7 @@ def alert_message(subscription, page, page_url, home, matched):
         "reference": page.get_reference() if hasattr(page, "get_reference") else "",
         "summary": page.get_summary() if hasattr(page, "get_summary") else "",
         "date": page.get_listing_date() if hasattr(page, "get_listing_date") else None,
-        "topics": registry.topic_labels(matched, home),
+        "topics": registry.topic_labels(matched, home, offered),
         "manage_url": site_url(site, language, "alerts_manage", token),
         "unsubscribe_url": unsubscribe_url,
     }

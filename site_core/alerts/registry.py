@@ -68,13 +68,14 @@ def offered_choices(home):
     return offered
 
 
-def topic_labels(pairs, home):
-    """[(kind label, [choice labels])] of (kind key, id) pairs, in the form's order."""
+def topic_labels(pairs, home, offered=None):
+    """[(kind label, [choice labels])] of (kind key, id) pairs, in the form's order;
+    `offered`: what offered_choices(home) answered, when the caller kept it."""
     wanted = {}
     for key, pk in pairs:
         wanted.setdefault(key, set()).add(int(pk))
     labels = []
-    for kind, choices in offered_choices(home):
+    for kind, choices in offered_choices(home) if offered is None else offered:
         chosen = [label for pk, label in choices if pk in wanted.get(kind.key, ())]
         if chosen:
             labels.append((kind.label, chosen))

@@ -119,6 +119,8 @@ def send_pending(event, page):
     """Sends the event's PENDING deliveries; returns (sent, retry later)."""
     sent = 0
     page_url = page.get_full_url()
+    if hasattr(type(page), "prefetch_for_listing"):
+        type(page).prefetch_for_listing([page])  # what its reference reads, once for all
     homes = {}
     topics = registry.page_topics(page)
     connection = get_connection(fail_silently=False)
@@ -132,15 +134,17 @@ def send_pending(event, page):
             if subscription is None:  # unsubscribed meanwhile (the delivery went with it)
                 continue
             key = (subscription.site_id, subscription.language)
-            if key not in homes:
-                homes[key] = mail.language_home(subscription.site, subscription.language)
+            if key not in homes:  # the site's home and choices, once per site and language
+                home = mail.language_home(subscription.site, subscription.language)
+                homes[key] = (home, registry.offered_choices(home) if home else [])
             matched = [
                 (topic.kind, topic.object_id)
                 for topic in subscription.topics.all()
                 if topic.object_id in topics.get(topic.kind, ())
             ]
             try:
-                message = mail.alert_message(subscription, page, page_url, homes[key], matched)
+                home, offered = homes[key]
+                message = mail.alert_message(subscription, page, page_url, home, matched, offered)
                 connection.send_messages([message])
             except Exception as error:  # noqa: BLE001 - any failure: retry later, never a 500
                 give_up = delivery.attempts >= settings.PORTAL_ALERTS_MAX_ATTEMPTS
