@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from legal_docs import admin_views
+from legal_docs import admin_views, text_report
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage
 from legal_docs.numbers import number_symbol_q, parse_query_numbers
 from site_core.search.query import EXACT_MATCHES_HOOK, ExactMatch, ExactMatches
@@ -66,3 +66,10 @@ def documents_by_number(query, scope, limit, page_types):
 # "Nhập sổ văn bản": a legacy register imported as drafts (legal_docs/admin_views.py).
 hooks.register("register_admin_urls", admin_views.import_urls)
 hooks.register("register_admin_menu_item", admin_views.import_menu_item)
+
+
+# "Tệp văn bản chưa đọc được": the board's report of files whose text could not be read,
+# with a retry, and a dashboard panel while any is waiting (legal_docs/text_report.py).
+hooks.register("register_admin_urls", text_report.admin_urls)
+hooks.register("register_reports_menu_item", text_report.menu_item)
+hooks.register("construct_homepage_panels", text_report.homepage_panel)
