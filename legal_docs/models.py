@@ -651,9 +651,14 @@ class LegalDocumentPage(WithdrawalNoticeMixin, RoutablePageMixin, BasePage):
             # number_symbol (title, meta tags, text) and the co-issuer list: one query.
             prefetch_related_objects([self], "co_issuers")
         context["status"] = self.get_status_badge()
-        context["attachments"] = self.attachments.select_related("document").annotate(
-            has_text=Exists(DocumentText.objects.readable().filter(document=OuterRef("document")))
+        context["attachments"] = list(
+            self.attachments.select_related("document").annotate(
+                has_text=Exists(
+                    DocumentText.objects.readable().filter(document=OuterRef("document"))
+                )
+            )
         )
+        context["has_full_text"] = any(attachment.has_text for attachment in context["attachments"])
         context["full_text_url"] = (self.get_url(request) or "") + FULL_TEXT_ROUTE
         outgoing = list(
             self.relations.filter(target__live=True).select_related(

@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -37,6 +38,7 @@ from legal_docs.text_extraction import (
     extract_text,
     tesseract_path,
 )
+from site_core.cache import pages
 from site_core.editorial.setup import BOARD, EDITORS, setup_portal
 from tests import factories
 
@@ -411,6 +413,27 @@ def test_reading_view_shows_the_text_with_headings_and_paragraphs(client, read_d
     assert f"<p>Điều 1. {INSIDE_PHRASE}</p>" in html
     assert "&lt;script&gt;" in html and "<script>alert" not in html
     assert document.url in html
+
+
+def test_cached_pages_show_the_text_once_it_is_read(client, document_index, settings):
+    settings.PORTAL_PAGE_CACHE = True
+    settings.WAGTAILFRONTENDCACHE = {}
+    cache.clear()
+    page, document = document_page(document_index, docx_file("Điều 1. " + INSIDE_PHRASE), "c.docx")
+    first = client.get(page.url)
+    assert "Đọc toàn văn trên trang" not in first.content.decode()
+    assert client.get(page.url)[pages.STATUS_HEADER] == pages.HIT
+
+    document_text.run(document.pk)  # what the worker does
+
+    again = client.get(page.url)
+    assert again[pages.STATUS_HEADER] == pages.MISS
+    html = again.content.decode()
+    assert "Đọc toàn văn trên trang" in html
+    assert f'<a href="{page.url}toan-van/">đọc ngay trên trang</a>' in html
+    reading = client.get(page.url + "toan-van/")
+    assert reading.status_code == 200
+    assert client.get(page.url + "toan-van/")[pages.STATUS_HEADER] == pages.HIT
 
 
 def test_reading_view_404s_in_vietnamese_without_text(client, document_index):

@@ -48,6 +48,7 @@ def test_reading_view_from_the_document_page(
     document_text.run(document.pk)
 
     page.goto(live_server.url + document_page.url)
+    screenshot(page, f"document-page-full-text-link-{viewport}")
     page.get_by_role("link", name="Đọc toàn văn trên trang").click()
     page.wait_for_url("**/toan-van/**")
     assert page.locator("html").get_attribute("lang") == "vi"
