@@ -73,7 +73,10 @@ def schedule(document_ids, force=False, requeue=False):
         if not (needs_reading(record, document, force) or (requeue and waiting)):
             continue
         if record is None:
-            DocumentText.objects.create(document=document)
+            # Two editors saving at once: the second insert is a no-op, never an error.
+            DocumentText.objects.bulk_create(
+                [DocumentText(document=document)], ignore_conflicts=True
+            )
         elif record.status == DocumentText.STATUS_FAILED:
             DocumentText.objects.filter(pk=record.pk).update(
                 status=DocumentText.STATUS_PENDING, updated_at=timezone.now()

@@ -1,3 +1,4 @@
+import datetime
 import os
 import re
 
@@ -717,7 +718,7 @@ class DocumentTextQuerySet(models.QuerySet):
 
     def needing_attention(self):
         """What the board's report lists: failures, and reads waiting longer than a day."""
-        stale = timezone.now() - timezone.timedelta(days=1)
+        stale = timezone.now() - datetime.timedelta(days=1)
         return self.filter(
             Q(status=DocumentText.STATUS_FAILED)
             | Q(
