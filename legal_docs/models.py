@@ -777,8 +777,8 @@ class DocumentText(models.Model):
     objects = DocumentTextQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "toàn văn tệp"
-        verbose_name_plural = "toàn văn tệp"
+        verbose_name = "tệp"
+        verbose_name_plural = "tệp"  # "1 tệp", "12 tệp" in the board's report
         indexes = [models.Index(fields=["status", "updated_at"], name="legal_doc_text_status_idx")]
 
     def __str__(self):

@@ -111,7 +111,7 @@ def open_pdf(data):
             raise ExtractionError(
                 "Tệp PDF có mật khẩu: không đọc được nội dung. Hãy tải lên bản không đặt mật khẩu."
             ) from error
-        raise ExtractionError(f"Tệp PDF bị hỏng hoặc không đúng định dạng ({error}).") from error
+        raise ExtractionError("Tệp PDF bị hỏng hoặc không đúng định dạng.") from error
 
 
 def pdf_text(data):

@@ -5,9 +5,14 @@ artifacts folder (docs/screenshots/document-full-text.png keeps a copy)."""
 
 import pytest
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from legal_docs import document_text
 from legal_docs.models import LegalDocumentIndexPage
+from site_core.editorial.setup import BOARD, setup_portal
 from tests import factories
+from tests.browser import admin
 from tests.test_document_text import docx_file
 
 pytestmark = [
@@ -15,6 +20,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
+PASSWORD = "ban-bien-tap-2026"  # noqa: S105
 PARAGRAPHS = [
     "NGHỊ QUYẾT",
     "về phát triển kinh tế biển bền vững đến năm 2030, tầm nhìn đến năm 2045",
@@ -60,3 +66,36 @@ def test_reading_view_from_the_document_page(
     screenshot(page, f"document-full-text-{viewport}")
     violations = axe(page)
     assert not violations, axe.format(violations)
+
+
+def test_board_reads_the_failures_report(browser, live_server, browser_site, screenshot, axe):
+    register = browser_site.add_child(
+        instance=LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+    )
+    document_page = factories.LegalDocumentPageFactory(
+        parent=register, title="Quyết định về công tác cán bộ"
+    )
+    broken = factories.DocumentFactory(
+        title="Quyết định 12-QĐ/TU (bản lỗi)", content=b"%PDF-1.7 hong", filename="qd-12.pdf"
+    )
+    factories.LegalDocumentAttachmentFactory(page=document_page, document=broken)
+    document_text.run(broken.pk)
+    setup_portal()
+    board = get_user_model().objects.create_user("bbt", "bbt@example.org", PASSWORD)
+    board.groups.add(Group.objects.get(name=BOARD))
+
+    tab = admin.log_in(browser, live_server, "bbt", PASSWORD)
+    tab.get_by_text("Tệp văn bản chưa đọc được toàn văn").wait_for()
+    assert "Có 1 tệp văn bản chưa đọc được nội dung" in " ".join(
+        tab.locator("body").inner_text().split()
+    )
+    tab.get_by_role("link", name="Xem danh sách và đọc lại").click()
+    tab.wait_for_url("**/reports/toan-van-tep/")
+    table = tab.locator("table.listing").inner_text()
+    assert "Quyết định 12-QĐ/TU (bản lỗi)" in table and "bị hỏng" in table
+    screenshot(tab, "admin-document-text-failures")
+    violations = axe(tab)
+    assert not violations, axe.format(violations)
+    tab.get_by_role("button", name="Đọc lại Quyết định 12-QĐ/TU (bản lỗi)").click()
+    tab.get_by_text("Đã xếp tệp vào hàng đợi").wait_for()
+    tab.context.close()
