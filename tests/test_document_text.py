@@ -7,6 +7,7 @@ worker is Django's own: `db_worker --batch` on the "background" alias.
 """
 
 import io
+import os
 import shutil
 import subprocess
 import zipfile
@@ -619,8 +620,9 @@ def test_command_failed_reads_only_failures(document_index):
     assert text_of(broken).attempts == 2
 
 
-def test_tesseract_is_installed_where_the_tests_run():
-    """CI installs it (make ocr-deps in .ci/run): OCR tests must not be skipped there."""
-    if shutil.which("apt-get") is None:
-        pytest.skip("not a Debian machine")
+def test_tesseract_is_installed_in_ci():
+    """CI installs it (make ocr-deps in .ci/run): the OCR tests must not be skipped there.
+    Elsewhere they skip, saying why, where tesseract is genuinely missing."""
+    if not os.environ.get("CI") or shutil.which("apt-get") is None:
+        pytest.skip("only checked in CI (CI=true), which runs `make ocr-deps`")
     assert tesseract_has_vietnamese(), "run `make ocr-deps` (tesseract-ocr, tesseract-ocr-vie)"
