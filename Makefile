@@ -10,11 +10,12 @@ export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 PYTEST_ARGS ?=
 
-.PHONY: help install install-dev run serve migrate seed test test-fast lint format check bench loadtest browser-deps clean
+.PHONY: help install install-dev run serve migrate seed test test-fast lint format check bench loadtest browser-deps ocr-deps clean
 
 help:
 	@echo "make run      cài đặt, tạo CSDL SQLite, nạp cổng demo, chạy http://$(HOST):$(PORT)"
 	@echo "make test     toàn bộ bộ kiểm thử trên PostgreSQL ($(TEST_DATABASE_URL))"
+	@echo "make ocr-deps cài tesseract và dữ liệu tiếng Việt (OCR bản quét văn bản) nếu còn thiếu"
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make check    manage.py check, makemigrations --check, check --deploy"
 	@echo "make bench    gunicorn + PostgreSQL + Redis: req/s, p50, p99 từng loại trang, có và không"
@@ -60,6 +61,13 @@ serve: install
 
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+# OCR of scanned documents (legal_docs/text_extraction.py): tesseract with its Vietnamese
+# model, from Debian's packages; installed only when missing (as root, like browser-deps).
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-vie
+ocr-deps:
+	@missing=$$(for p in $(OCR_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

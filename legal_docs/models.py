@@ -1,8 +1,9 @@
+import datetime
 import os
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import (
@@ -16,17 +17,22 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock
+from site_core.files.access import PRIVATE, check_file_access
 from site_core.forms import PortalPageForm
 from site_core.models import (
     BasePage,
@@ -55,6 +61,11 @@ from .filters import (
 from .forms import RegisterFilterForm
 
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt"}
+# The text of a document's files that goes into its search index entry, at most (a
+# PostgreSQL tsvector holds at most 1 MB; the reading view shows the whole text).
+FILE_TEXT_INDEX_CHARS = 100_000
+FULL_TEXT_ROUTE = "toan-van/"
+NO_FULL_TEXT = "Văn bản này chưa có toàn văn đọc được từ tệp đính kèm."
 TERM_RE = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
 
@@ -248,7 +259,7 @@ class LegalDocumentPageForm(PortalPageForm):
         return cleaned_data
 
 
-class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
+class LegalDocumentPage(WithdrawalNoticeMixin, RoutablePageMixin, BasePage):
     STATUS_IN_FORCE = "con-hieu-luc"
     STATUS_REPLACED = "bi-thay-the"
     STATUS_EXPIRED = "het-hieu-luc"
@@ -373,6 +384,8 @@ class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("signer"),
         index.SearchField("body"),
+        # The text read from the attached files (DocumentText, legal_docs/document_text.py).
+        index.SearchField("file_text"),
         index.AutocompleteField("summary"),
         index.FilterField("date_issued"),
         index.FilterField("term"),
@@ -410,6 +423,63 @@ class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
 
     def get_own_summary(self):
         return self.summary
+
+    def file_text(self):
+        """The text read from the files this page attaches, for its search index entry.
+
+        The attachments as the page holds them (in memory while it is being published),
+        their texts in one query; none when no file is attached.
+        """
+        document_ids = [attachment.document_id for attachment in self.attachments.all()]
+        if not document_ids:
+            return ""
+        texts = dict(
+            DocumentText.objects.readable()
+            .filter(document_id__in=document_ids)
+            .values_list("document_id", "text")
+        )
+        joined = "\n\n".join(texts[pk] for pk in dict.fromkeys(document_ids) if pk in texts)
+        return joined[:FILE_TEXT_INDEX_CHARS]
+
+    @path(FULL_TEXT_ROUTE, name="full_text")
+    def full_text_route(self, request):
+        """The reading view: the text read from each attached file, as HTML.
+
+        Each file's text is shown only to whom the file itself may be sent
+        (site_core/files/access.py): a draft's, a restricted or a secret page's files never
+        reach a visitor, so neither does their text. The page is live here (Wagtail routes
+        to nothing else) and its attachments are those of the live version. Nothing
+        readable: the refusal the file would get (403 signed in), else a 404.
+        """
+        attachments = list(self.attachments.select_related("document").order_by("sort_order", "pk"))
+        texts = {
+            record.document_id: record
+            for record in DocumentText.objects.readable().filter(
+                document_id__in=[attachment.document_id for attachment in attachments]
+            )
+        }
+        sections, refused, private = [], None, False
+        for attachment in attachments:
+            record = texts.get(attachment.document_id)
+            if record is None or any(record is shown for _attachment, shown in sections):
+                continue
+            try:
+                private |= check_file_access(request, attachment.document) == PRIVATE
+            except (Http404, PermissionDenied) as error:
+                refused = refused or error
+                continue
+            sections.append((attachment, record))
+        if not sections:
+            if isinstance(refused, PermissionDenied):
+                raise refused
+            raise Http404(NO_FULL_TEXT)
+        context = BasePage.get_context(self, request)
+        context.update(sections=sections, page_url=self.get_url(request))
+        response = TemplateResponse(request, "legal_docs/legal_document_full_text.html", context)
+        if private:
+            # Shown because of the user's rights: kept by no shared cache.
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
 
     @classmethod
     def prefetch_for_listing(cls, pages):
@@ -582,7 +652,15 @@ class LegalDocumentPage(WithdrawalNoticeMixin, BasePage):
             # number_symbol (title, meta tags, text) and the co-issuer list: one query.
             prefetch_related_objects([self], "co_issuers")
         context["status"] = self.get_status_badge()
-        context["attachments"] = self.attachments.select_related("document")
+        context["attachments"] = list(
+            self.attachments.select_related("document").annotate(
+                has_text=Exists(
+                    DocumentText.objects.readable().filter(document=OuterRef("document"))
+                )
+            )
+        )
+        context["has_full_text"] = any(attachment.has_text for attachment in context["attachments"])
+        context["full_text_url"] = (self.get_url(request) or "") + FULL_TEXT_ROUTE
         outgoing = list(
             self.relations.filter(target__live=True).select_related(
                 "target", "target__document_type", "target__issuer"
@@ -631,6 +709,85 @@ class LegalDocumentAttachment(Orderable):
     @property
     def display_title(self):
         return self.title or self.document.title
+
+
+class DocumentTextQuerySet(models.QuerySet):
+    def readable(self):
+        """Texts read successfully and not empty (what search and the reading view use)."""
+        return self.filter(status=DocumentText.STATUS_DONE).exclude(text="")
+
+    def needing_attention(self):
+        """What the board's report lists: failures, and reads waiting longer than a day."""
+        stale = timezone.now() - datetime.timedelta(days=1)
+        return self.filter(
+            Q(status=DocumentText.STATUS_FAILED)
+            | Q(
+                status__in=[DocumentText.STATUS_PENDING, DocumentText.STATUS_RUNNING],
+                updated_at__lt=stale,
+            )
+        )
+
+
+class DocumentText(models.Model):
+    """The text read from a document's file (legal_docs/document_text.py), one row per file.
+
+    Keyed by the Wagtail document and the hash of the bytes read: saving a page again with
+    the same file reads nothing again (an OCR costs seconds a page). The search index of the
+    live document pages that attach the file (LegalDocumentPage.file_text) and their
+    reading view (toan-van/) read the text from here.
+    """
+
+    STATUS_PENDING = "pending"
+    STATUS_RUNNING = "running"
+    STATUS_DONE = "done"
+    STATUS_FAILED = "failed"
+    STATUS_CHOICES = [
+        (STATUS_PENDING, "Đang chờ đọc"),
+        (STATUS_RUNNING, "Đang đọc"),
+        (STATUS_DONE, "Đã đọc"),
+        (STATUS_FAILED, "Lỗi"),
+    ]
+    METHOD_CHOICES = [
+        ("", "—"),
+        ("text", "Lớp chữ của tệp"),
+        ("ocr", "Nhận dạng chữ (OCR)"),
+        ("text+ocr", "Lớp chữ và OCR"),
+    ]
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document",
+        verbose_name="tệp",
+        on_delete=models.CASCADE,
+        related_name="extracted_text",
+    )
+    file_hash = models.CharField("mã băm tệp đã đọc", max_length=64, blank=True)
+    status = models.CharField(
+        "tình trạng", max_length=10, choices=STATUS_CHOICES, default=STATUS_PENDING
+    )
+    method = models.CharField("cách đọc", max_length=10, choices=METHOD_CHOICES, blank=True)
+    text = models.TextField("toàn văn", blank=True)
+    error = models.TextField("lỗi", blank=True)
+    pages = models.PositiveIntegerField("số trang", default=0)
+    ocr_pages = models.PositiveIntegerField("số trang OCR", default=0)
+    attempts = models.PositiveIntegerField("số lần đọc", default=0)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    extracted_at = models.DateTimeField("đọc xong lúc", null=True, blank=True)
+
+    objects = DocumentTextQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "tệp"
+        verbose_name_plural = "tệp"  # "1 tệp", "12 tệp" in the board's report
+        indexes = [models.Index(fields=["status", "updated_at"], name="legal_doc_text_status_idx")]
+
+    def __str__(self):
+        return f"{self.document_id}: {self.get_status_display()}"
+
+    @property
+    def paragraphs(self):
+        """The text as paragraphs (blank lines between them), each a list of its lines."""
+        return [block.split("\n") for block in self.text.split("\n\n") if block.strip()]
 
 
 class LegalDocumentRelation(Orderable):

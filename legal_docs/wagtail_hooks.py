@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from legal_docs import admin_views
+from legal_docs import admin_views, text_report
 from legal_docs.alert_topics import document_alert_topics
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage
 from legal_docs.numbers import number_symbol_q, parse_query_numbers
@@ -71,3 +71,9 @@ hooks.register("register_admin_menu_item", admin_views.import_menu_item)
 
 # What visitors may subscribe to by e-mail (site_core/alerts).
 hooks.register(ALERT_TOPICS_HOOK, document_alert_topics)
+
+# "Tệp văn bản chưa đọc được": the board's report of files whose text could not be read,
+# with a retry, and a dashboard panel while any is waiting (legal_docs/text_report.py).
+hooks.register("register_admin_urls", text_report.admin_urls)
+hooks.register("register_reports_menu_item", text_report.menu_item)
+hooks.register("construct_homepage_panels", text_report.homepage_panel)
