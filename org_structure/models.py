@@ -542,12 +542,14 @@ class OrgChartPage(RoutablePageMixin, IndexPage):
 
 
 def position_sort_key(membership):
-    """Newest first: by term, then by the date the position began, then as ordered."""
+    """Newest first: by term, then by the date the position began; then in chart order
+    (the Executive Committee before its Standing Committee), then as ordered in the unit."""
     term = membership.term
     start = membership.start_date
     return (
         -(term.start_year if term else 0),
         -(start.toordinal() if start else 0),
+        membership.unit.path,
         membership.sort_order if membership.sort_order is not None else 0,
         membership.pk,
     )
