@@ -543,3 +543,18 @@ def test_site_of_terms(site, terms):
     other = Site.objects.create(hostname="xa.example", root_page=site.root_page)
     # Terms of another site may overlap this site's.
     Term(site=other, start_year=2022, end_year=2027).full_clean()
+
+
+def test_a_term_in_use_cannot_be_deleted(admin_client, chart, terms):
+    url = reverse("wagtailsnippets_org_structure_term:delete", args=[terms[2015].pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert "Không thể xóa nhiệm kỳ này vì nơi khác vẫn đang dùng đến." in page.content.decode()
+    response = admin_client.post(url)
+    assert response.status_code == 302  # refused: back to the dashboard, nothing deleted
+    assert Term.objects.filter(pk=terms[2015].pk).exists()
+    assert OrgMembership.objects.filter(term=terms[2015]).exists()
+    unused = factories.TermFactory(start_year=2030)
+    url = reverse("wagtailsnippets_org_structure_term:delete", args=[unused.pk])
+    assert admin_client.post(url).status_code == 302
+    assert not Term.objects.filter(pk=unused.pk).exists()
