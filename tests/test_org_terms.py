@@ -558,3 +558,13 @@ def test_a_term_in_use_cannot_be_deleted(admin_client, chart, terms):
     url = reverse("wagtailsnippets_org_structure_term:delete", args=[unused.pk])
     assert admin_client.post(url).status_code == 302
     assert not Term.objects.filter(pk=unused.pk).exists()
+
+
+def test_the_chart_preview_shows_the_current_term(admin_client, chart):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[chart["chart"].pk])
+    page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[chart["chart"].pk]))
+    data = querydict_from_html(page.content.decode(), form_id="page-edit-form")
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "Lãnh đạo, thành viên nhiệm kỳ 2025–2030" in response.content.decode()
