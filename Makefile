@@ -50,6 +50,7 @@ seed: install-dev migrate
 # The background worker (documents' text, alerts) runs beside the server and stops with it.
 run: seed
 	@$(PY) manage.py demo_logins
+	@$(PY) manage.py alerts_recover
 	@$(PY) manage.py db_worker --backend background --no-reload --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -3,8 +3,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from legal_docs import admin_views
+from legal_docs.alert_topics import document_alert_topics
 from legal_docs.models import DocumentType, IssuingBody, LegalDocumentPage
 from legal_docs.numbers import number_symbol_q, parse_query_numbers
+from site_core.alerts.registry import ALERT_TOPICS_HOOK
 from site_core.search.query import EXACT_MATCHES_HOOK, ExactMatch, ExactMatches
 
 
@@ -66,3 +68,6 @@ def documents_by_number(query, scope, limit, page_types):
 # "Nhập sổ văn bản": a legacy register imported as drafts (legal_docs/admin_views.py).
 hooks.register("register_admin_urls", admin_views.import_urls)
 hooks.register("register_admin_menu_item", admin_views.import_menu_item)
+
+# What visitors may subscribe to by e-mail (site_core/alerts).
+hooks.register(ALERT_TOPICS_HOOK, document_alert_topics)

@@ -11,9 +11,11 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from news.alert_topics import news_alert_topics
 from news.models import NewsArticlePage, NewsCategory
 from news.proposals import PROPOSE_ACTION
 from news.views import PROPOSE_LABEL, REPORT_TITLE, ProposalReportView, ProposeView
+from site_core.alerts.registry import ALERT_TOPICS_HOOK
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -123,3 +125,7 @@ class ProposeFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_propose_log_action(actions):
     actions.register_action(PROPOSE_ACTION)(ProposeFormatter)
+
+
+# What visitors may subscribe to by e-mail (site_core/alerts).
+hooks.register(ALERT_TOPICS_HOOK, news_alert_topics)

@@ -68,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("legal_docs.urls")),
     path("", include("site_core.search.urls")),
+    path("", include("site_core.alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

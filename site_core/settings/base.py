@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "site_core.api",
     "site_core.operations",
     "site_core.cache",
+    "site_core.alerts",
     "home",
     "history",
     "org_structure",
@@ -484,6 +485,19 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
 BACKGROUND_TASKS = "background"  # the alias the portal's own tasks are enqueued on
+
+# Visitors' e-mail alerts (site_core/alerts, docs/alerts.md): confirmation links expire
+# after PORTAL_ALERTS_CONFIRM_MAX_AGE seconds; subscribe requests are limited per address
+# and per client address (count, window in seconds) in the shared cache, and to
+# PORTAL_ALERTS_DAILY_PER_ADDRESS confirmation mails a day per address in the database;
+# a refused send is tried again up to PORTAL_ALERTS_MAX_ATTEMPTS times, after
+# PORTAL_ALERTS_RETRY_SECONDS, doubling.
+PORTAL_ALERTS_FROM_EMAIL = os.environ.get("ALERTS_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+PORTAL_ALERTS_CONFIRM_MAX_AGE = 3 * 24 * 3600
+PORTAL_ALERTS_THROTTLE = {"address": (3, 3600), "ip": (10, 3600)}
+PORTAL_ALERTS_DAILY_PER_ADDRESS = 5
+PORTAL_ALERTS_MAX_ATTEMPTS = 5
+PORTAL_ALERTS_RETRY_SECONDS = 300
 
 INSTALLED_APPS += [
     "django_otp",
