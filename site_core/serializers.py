@@ -100,12 +100,13 @@ class OrgMembersField(WholeInstanceField):
     """Members of a unit whose person is published: name, position and term."""
 
     def to_representation(self, unit):
-        memberships = unit.memberships.select_related("person").filter(person__live=True)
+        memberships = unit.memberships.select_related("person", "term").filter(person__live=True)
         return [
             {
                 "name": str(membership.person),
                 "position": membership.position,
-                "term": membership.term,
+                # "2020–2025", as the term was written before it became a row.
+                "term": membership.term.years if membership.term_id else "",
                 "start_date": membership.start_date and membership.start_date.isoformat(),
                 "end_date": membership.end_date and membership.end_date.isoformat(),
                 "current": membership.is_current(),

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 import wagtail_factories
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from history.models import HistoryEvent, HistoryIndexPage, HistoryPeriodPage
@@ -33,7 +33,7 @@ from legal_docs.models import (
     LegalDocumentRelation,
 )
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
-from org_structure.models import OrgChartPage, OrgMembership, OrgUnitPage, Person
+from org_structure.models import OrgChartPage, OrgMembership, OrgUnitPage, Person, Term
 from site_core.models import StandardPage, vietnamese_slugify
 
 # The smallest file a PDF reader opens: enough for download and extension checks.
@@ -211,13 +211,24 @@ class PersonFactory(DjangoModelFactory):
     live = True
 
 
+class TermFactory(DjangoModelFactory):
+    """A term of the default site; `TermFactory(start_year=2020)` is 2020–2025."""
+
+    class Meta:
+        model = Term
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    start_year = 2025
+    end_year = factory.LazyAttribute(lambda term: term.start_year + 5)
+
+
 class OrgMembershipFactory(DjangoModelFactory):
     class Meta:
         model = OrgMembership
 
     person = factory.SubFactory(PersonFactory)
     position = "Ủy viên"
-    term = "2025–2030"
+    term = None
     start_date = datetime.date(2025, 10, 1)
     end_date = None
 

@@ -216,7 +216,7 @@ def test_admin_refuses_membership_end_before_start(post_page_form, admin_edit_ur
                 {
                     "person": str(person.pk),
                     "position": "Ủy viên",
-                    "term": "2025–2030",
+                    "term": "",
                     "start_date": "2025-10-01",
                     "end_date": "2025-09-30",
                 }

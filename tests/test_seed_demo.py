@@ -32,7 +32,7 @@ from legal_docs.models import (
 )
 from legal_docs.tables import load_reference_tables
 from news.models import EventPage, NewsArticlePage, NewsCategory
-from org_structure.models import OrgMembership, OrgUnitPage
+from org_structure.models import OrgMembership, OrgUnitPage, Person, Term
 from site_core.demo.content import DATA_DIR
 from site_core.models import PortalSettings
 
@@ -125,8 +125,9 @@ def test_seed_builds_the_required_content(seeded):
         "ban-chap-hanh",
         "ban-thuong-vu",
     ]
-    assert OrgMembership.objects.filter(term="2025–2030", end_date__isnull=True).exists()
-    assert OrgMembership.objects.filter(term="2020–2025", end_date__lt=timezone.localdate())
+    assert OrgMembership.objects.filter(term__start_year=2025, end_date__isnull=True).exists()
+    assert OrgMembership.objects.filter(term__start_year=2020, end_date__lt=timezone.localdate())
+    assert OrgMembership.objects.filter(term__start_year=2015).exists()
 
     articles = NewsArticlePage.objects.live()
     assert articles.count() >= 40
@@ -310,6 +311,29 @@ def test_demo_sub_portals_with_their_accounts_articles_and_documents(seeded, cli
             assert home.permissions_for_user(user).can_edit()
             province = Site.objects.get(is_default_site=True).root_page
             assert not province.permissions_for_user(user).can_edit()
+
+
+@pytest.mark.django_db
+def test_demo_org_chart_by_term_and_person_pages(seeded, client):
+    site = Site.objects.get(is_default_site=True)
+    assert list(
+        Term.objects.filter(site=site).values_list("start_year", "end_year", "is_current")
+    ) == [(2025, 2030, True), (2020, 2025, False), (2015, 2020, False)]
+    chart = "/co-cau-to-chuc/"
+    current = client.get(chart).content.decode()
+    assert "Đảng bộ phường Trấn Biên" in current and "Thành ủy Biên Hòa" not in current
+    past = client.get(f"{chart}nhiem-ky/2015-2020/")
+    assert past.status_code == 200
+    html = past.content.decode()
+    assert "Thành ủy Biên Hòa" in html and "Ban Dân vận Tỉnh ủy" in html
+    assert "Trương Văn O" in html and "Đảng bộ phường Trấn Biên" not in html
+    person = Person.objects.get(full_name="Tô Văn X")
+    page = client.get(f"{chart}can-bo/{person.slug}/").content.decode()
+    for years in ("2020–2025", "2015–2020"):
+        assert f"Nhiệm kỳ {years}" in page
+    english = client.get("/en/organisation-structure/nhiem-ky/2015-2020/")
+    assert english.status_code == 200 and "View by term" in english.content.decode()
+    assert client.get(f"/en/organisation-structure/can-bo/{person.slug}/").status_code == 200
 
 
 @pytest.mark.django_db

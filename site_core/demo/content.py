@@ -44,38 +44,54 @@ def history():
 
 
 def org():
-    """People, and the org chart's units in tree order with their members.
+    """Terms, people, and the org chart's units in tree order with their members.
 
-    A unit's "parent" is the key of its parent unit, null for the chart itself. A member
-    holds the position in the current term from its first day, unless "start" says
-    otherwise; a "former" member held it in the previous term, until the day before the
-    current one began unless "end" says otherwise. The ward and commune Party committees
-    (set up on "since") share one unit text with {key} and {place} filled in.
+    A unit's "parent" is the key of its parent unit, null for the chart itself; its
+    "terms" the terms it existed in (none: every term). A member holds the position in
+    the current term from its first day, unless "start" says otherwise; a "former" member
+    held it in the previous term, until the day before the current one began unless "end"
+    says otherwise; a member with a "term" of an earlier term held it then, on dates only
+    if given. The ward and commune Party committees (set up on "since") share one unit
+    text with {key} and {place} filled in.
     """
     data = read("org")
     current, previous = data["terms"]["current"], data["terms"]["previous"]
     current_start = datetime.date.fromisoformat(current["start"])
     previous_start = datetime.date.fromisoformat(previous["start"])
+    terms = [
+        {"term": current["term"], "congress": current.get("congress"), "current": True},
+        {"term": previous["term"], "congress": previous.get("congress"), "current": False},
+    ] + [
+        {"term": earlier["term"], "congress": earlier.get("congress"), "current": False}
+        for earlier in data["terms"].get("earlier", [])
+    ]
+
+    def date(value):
+        return datetime.date.fromisoformat(value) if value else None
 
     def membership(member):
         start, end = member.get("start"), member.get("end")
+        if member.get("term"):
+            return {
+                "person": member["person"],
+                "position": member["position"],
+                "term": member["term"],
+                "start": date(start),
+                "end": date(end),
+            }
         if member.get("former"):
             return {
                 "person": member["person"],
                 "position": member["position"],
                 "term": previous["term"],
-                "start": datetime.date.fromisoformat(start) if start else previous_start,
-                "end": (
-                    datetime.date.fromisoformat(end)
-                    if end
-                    else current_start - datetime.timedelta(days=1)
-                ),
+                "start": date(start) or previous_start,
+                "end": date(end) or current_start - datetime.timedelta(days=1),
             }
         return {
             "person": member["person"],
             "position": member["position"],
             "term": current["term"],
-            "start": datetime.date.fromisoformat(start) if start else current_start,
+            "start": date(start) or current_start,
             "end": None,
         }
 
@@ -102,6 +118,7 @@ def org():
                 "address": template["address"].format(**names),
                 "phone": committee["phone"],
                 "email": template["email"].format(**names),
+                "terms": template.get("terms", []),
                 "members": [
                     membership(
                         {
@@ -117,7 +134,12 @@ def org():
         key: {**person, "biography": data["biography"].format(name=person["name"])}
         for key, person in data["people"].items()
     }
-    return {"people": people, "units": units, "unit_summary": data["unit_summary"]}
+    return {
+        "terms": terms,
+        "people": people,
+        "units": units,
+        "unit_summary": data["unit_summary"],
+    }
 
 
 def documents():

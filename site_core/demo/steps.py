@@ -49,7 +49,7 @@ from legal_docs.models import (
 )
 from legal_docs.tables import load_reference_tables
 from news.models import EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
-from org_structure.models import OrgMembership, OrgUnitPage, Person
+from org_structure.models import OrgMembership, OrgUnitPage, Person, Term
 from site_core.editorial.setup import BOARD, COLLABORATORS, EDITORS, grant_section
 from site_core.models import PortalSettings, vietnamese_slugify
 
@@ -77,6 +77,7 @@ class SeedContext:
     home: HomePage | None = None
     sections: dict = field(default_factory=dict)
     units: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
     people: dict = field(default_factory=dict)
     categories: dict = field(default_factory=dict)
     documents: dict = field(default_factory=dict)
@@ -379,13 +380,35 @@ def people(ctx):
         ctx.people[key] = person
 
 
+def terms(ctx):
+    """The site's terms (nhiệm kỳ): the current one (the first congress of the merged
+    province) and the two before it, found by their first year."""
+    existing = {term.start_year: term for term in Term.objects.filter(site=ctx.site)}
+    for spec in content.org()["terms"]:
+        start, end = Term.parse_years(spec["term"])
+        term = existing.get(start)
+        if term is None:
+            term = Term.objects.create(
+                site=ctx.site,
+                start_year=start,
+                end_year=end,
+                congress_number=spec["congress"],
+                is_current=spec["current"],
+            )
+            ctx.created["Term"] += 1
+        ctx.terms[spec["term"]] = term
+
+
 def org_structure(ctx):
-    """The org chart: units nested under the chart, with members and former members."""
+    """The org chart: units nested under the chart, with the terms they existed in, their
+    members and former members."""
     chart = ctx.sections["org"]
     existing = {
         unit.slug: unit for unit in OrgUnitPage.objects.descendant_of(chart).defer_streamfields()
     }
     texts = content.org()
+    if not ctx.terms:
+        terms(ctx)
     for spec in texts["units"]:
         slug = vietnamese_slugify(spec["title"])
         unit = existing.get(slug)
@@ -402,11 +425,12 @@ def org_structure(ctx):
                 email=spec["email"],
                 listing_summary=texts["unit_summary"].format(title=spec["title"]),
             )
+            unit.terms = [ctx.terms[term] for term in spec.get("terms", [])]
             unit.memberships = [
                 OrgMembership(
                     person=ctx.people[member["person"]],
                     position=member["position"],
-                    term=member["term"],
+                    term=ctx.terms[member["term"]],
                     start_date=member["start"],
                     end_date=member["end"],
                     sort_order=i,

@@ -64,6 +64,8 @@ SNIPPET_PERMISSIONS = [
 ]
 BOARD_SNIPPET_PERMISSIONS = SNIPPET_PERMISSIONS + [
     ("org_structure", "person", ("delete",)),
+    # The terms (nhiệm kỳ) of the org chart: a new one after each congress.
+    ("org_structure", "term", ("add", "change", "delete")),
     ("legal_docs", "documenttype", ("add", "change")),
     ("legal_docs", "issuingbody", ("add", "change")),
 ]

@@ -25,6 +25,7 @@ STEPS = [
     steps.portal_settings,
     steps.sections,
     steps.history,
+    steps.terms,
     steps.people,
     steps.org_structure,
     steps.news_categories,
