@@ -646,19 +646,35 @@ class LegalDocumentPage(WithdrawalNoticeMixin, RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def attachments_with_text_flag(self):
+        """The attachments, each with `has_text` (its file's text can be read on the page)."""
+        attachments = self.attachments.select_related("document")
+        if isinstance(attachments, models.QuerySet):  # the saved page: one query
+            return list(
+                attachments.annotate(
+                    has_text=Exists(
+                        DocumentText.objects.readable().filter(document=OuterRef("document"))
+                    )
+                )
+            )
+        # A preview or a revision (a review link): modelcluster keeps them in memory.
+        attachments = list(attachments)
+        readable = set(
+            DocumentText.objects.readable()
+            .filter(document_id__in=[attachment.document_id for attachment in attachments])
+            .values_list("document_id", flat=True)
+        )
+        for attachment in attachments:
+            attachment.has_text = attachment.document_id in readable
+        return attachments
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:
             # number_symbol (title, meta tags, text) and the co-issuer list: one query.
             prefetch_related_objects([self], "co_issuers")
         context["status"] = self.get_status_badge()
-        context["attachments"] = list(
-            self.attachments.select_related("document").annotate(
-                has_text=Exists(
-                    DocumentText.objects.readable().filter(document=OuterRef("document"))
-                )
-            )
-        )
+        context["attachments"] = self.attachments_with_text_flag()
         context["has_full_text"] = any(attachment.has_text for attachment in context["attachments"])
         context["full_text_url"] = (self.get_url(request) or "") + FULL_TEXT_ROUTE
         outgoing = list(

@@ -681,3 +681,16 @@ def test_register_filters_fold_on_phones_unless_in_use(client, document_index, d
     box = html.split('<details class="register-filters-box"', 1)[1].split(">", 1)[0]
     assert " open" in box and "data-fold-on-phone" not in box
     assert "(đang lọc)" in html
+
+
+def test_the_preview_of_a_document_with_files_renders(document_index):
+    """Wagtail's preview (and a review link) renders a revision, whose attachments are kept
+    in memory by modelcluster: the page must not need a database query set for them."""
+    page = factories.LegalDocumentPageFactory(parent=document_index, live=False)
+    attachment = factories.LegalDocumentAttachmentFactory(page=page, title="Toàn văn dự thảo")
+    page.save_revision()
+    draft = page.get_latest_revision_as_object()
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    response.render()
+    assert attachment.title in response.content.decode()

@@ -163,3 +163,81 @@ def test_a_secret_document_is_never_shown(client, portal, document_index):  # no
     response = Client().get(path_of(url))
     assert response.status_code == 410
     assert "độ mật" in response.content.decode()
+
+
+# --- the draft's pictures and files (site_core/files/review_access.py) -----------------------
+
+
+def rendition_path(image):
+    return image.get_rendition("fill-120x80").url
+
+
+def test_the_drafts_pictures_load_for_whoever_opened_the_link(client, portal):  # noqa: F811
+    """The leader who opens the link sees the draft's pictures, which are not public yet;
+    nobody else does, and nothing beyond what the draft uses."""
+    new_picture = factories.ImageFactory(title="Ảnh mới của bản nháp")
+    unrelated = factories.ImageFactory(title="Ảnh của bài khác, chưa đăng")
+    factories.NewsArticlePageFactory(parent=portal["news"], featured_image=unrelated, live=False)
+    page = factories.NewsArticlePageFactory(parent=portal["news"], title="Tin có ảnh mới")
+    page.save_revision().publish()
+    newer = page.get_latest_revision_as_object()
+    newer.featured_image = new_picture  # only in the draft: the live article has none
+    newer.save_revision(user=portal["ctv"])
+    login(client, portal["btv"])
+    url = make_link(client, page)
+
+    leader = Client()
+    assert leader.get(rendition_path(new_picture)).status_code == 404  # not public
+    review = leader.get(path_of(url))
+    assert review.status_code == 200
+    cookie = review.cookies["portal_review"]
+    assert cookie["httponly"] and cookie["path"] in ("/media/", "/documents/")
+    picture = leader.get(rendition_path(new_picture))
+    assert picture.status_code == 200
+    assert "private" in picture["Cache-Control"]  # never kept by a shared cache
+    assert leader.get(new_picture.file.url).status_code == 200  # the original too
+    assert leader.get(rendition_path(unrelated)).status_code == 404  # not in this draft
+    assert Client().get(rendition_path(new_picture)).status_code == 404  # others: still not
+
+    # A forged or altered cookie opens nothing.
+    stranger = Client()
+    stranger.cookies["portal_review"] = cookie.value[:-2] + "xx"
+    assert stranger.get(rendition_path(new_picture)).status_code == 404
+
+    # Revoked: the pictures close with the page.
+    link = ReviewLink.objects.get(page=page)
+    assert (
+        client.post(reverse("portal_revoke_review_link", args=[page.pk, link.pk])).status_code
+        == 302
+    )
+    assert leader.get(rendition_path(new_picture)).status_code == 404
+
+
+def test_the_drafts_files_load_until_the_link_expires(client, portal, document_index):  # noqa: F811
+    page, document = legal_document(document_index, live=False, title="Dự thảo nghị quyết")
+    page.save_revision(user=portal["ctv"])
+    login(client, portal["bbt"])
+    url = make_link(client, page)
+    reader = Client()
+    assert reader.get(document.url).status_code == 404
+    assert reader.get(path_of(url)).status_code == 200
+    assert reader.get(document.url).status_code == 200
+    ReviewLink.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert reader.get(document.url).status_code == 404
+
+
+def test_a_file_also_used_by_a_secret_page_stays_closed(client, portal, document_index):  # noqa: F811
+    page, document = legal_document(document_index, live=False, title="Dự thảo công khai")
+    page.save_revision(user=portal["ctv"])
+    login(client, portal["bbt"])
+    url = make_link(client, page)
+    reader = Client()
+    assert reader.get(path_of(url)).status_code == 200
+    assert reader.get(document.url).status_code == 200
+    # The same file attached to a document with a secrecy level: closed through the link too.
+    secret = factories.LegalDocumentPageFactory(
+        parent=document_index, live=False, secrecy_level="mat", title="Văn bản mật"
+    )
+    factories.LegalDocumentAttachmentFactory(page=secret, document=document)
+    secret.save()  # the reference index records the secret page's use of the file
+    assert reader.get(document.url).status_code == 404

@@ -7,6 +7,8 @@ with someone who has no account, such as the leader whose speech an article quot
   after it was made; then the address answers 410 with a Vietnamese explanation (an
   unknown token: 404).
 - It shows the page's latest revision as Wagtail's preview does, with a "BẢN NHÁP" banner,
+  and its pictures and files, which are not public yet (a cookie sent with file requests
+  only: site_core/files/review_access.py),
   `noindex` and `Cache-Control: private, no-store`: no shared cache or search engine keeps
   it. Content with a secrecy level (documents "Mật"...) is never shown.
 - Editors and the board make and revoke them (`can_share_for_review` in the page
@@ -32,6 +34,7 @@ from wagtail.log_actions import log
 
 from site_core.editorial import workflow_rules
 from site_core.editorial.models import ReviewLink
+from site_core.files.review_access import grant_files
 
 CREATE_ACTION = "portal.review_link.create"
 REVOKE_ACTION = "portal.review_link.revoke"
@@ -155,4 +158,5 @@ def review_link_view(request, token):
     response = draft.serve_preview(request, mode)
     if hasattr(response, "render"):
         response.render()
+    grant_files(request, response, link)  # its pictures and files, not public yet
     return private_response(response)

@@ -40,6 +40,7 @@ from wagtail.models import (
 )
 
 from site_core.files.models import PublicCollection
+from site_core.files.review_access import shown_by_review_link
 from site_core.models import BasePage
 
 # How a non-page object that uses a file is shown to visitors.
@@ -196,12 +197,27 @@ def may_manage(user, obj):
     )
 
 
+def used_by_secret(obj):
+    return (
+        references_to(type(obj))
+        .filter(to_object_id=str(obj.pk))
+        .filter(used_by_secret_q())
+        .exists()
+    )
+
+
 def check_file_access(request, obj):
-    """PUBLIC or PRIVATE (why the file may be served), else Http404 or PermissionDenied."""
+    """PUBLIC or PRIVATE (why the file may be served), else Http404 or PermissionDenied.
+
+    PRIVATE also for a file of a draft that a review link this browser opened shows
+    (site_core/files/review_access.py), unless a page with a secrecy level uses it.
+    """
     if may_manage(request.user, obj):
         return PRIVATE
     if is_public(obj):
         return PUBLIC
+    if shown_by_review_link(request, obj) and not used_by_secret(obj):
+        return PRIVATE
     if request.user.is_authenticated:
         raise PermissionDenied(REFUSED_SIGNED_IN)
     raise Http404(NOT_FOUND)
