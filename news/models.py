@@ -36,6 +36,7 @@ from wagtail.search import index
 
 from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
+from site_core.cards import keep_rows_when_cards_kept
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import (
     BasePage,
@@ -184,6 +185,8 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             per_page=min(self.per_page, 100),
             name=f"news:{self.pk}:{name}",
         )
+        # The rows are read only when a card is not kept (site_core/cards.py).
+        keep_rows_when_cards_kept(request, ROW_CARDS, page.object_list)
         return self.render(
             request,
             context_overrides={
