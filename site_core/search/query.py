@@ -34,7 +34,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import BooleanField, F, Func, IntegerField
-from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models.expressions import CombinedExpression
 
 from wagtail import hooks
 from wagtail.models import Page, get_page_models
@@ -131,12 +131,17 @@ WINDOW_SPREAD = 16
 # index, about a millisecond per thousand) costs less than a statement per window: a word
 # whose matches are too few and too spread out for a window ("voọc" in 204 titles of
 # 100,000 pages: a window of the 3,200 newest pages expects 6 of them) ran every window
-# and then the whole index, three statements instead of one.
+# and then the whole index, three statements instead of one
+# (settings.PORTAL_SEARCH_WINDOW_MIN_ESTIMATE).
 WINDOW_MIN_ESTIMATE = 1000
 
 
 def max_ranked():
     return getattr(settings, "PORTAL_SEARCH_MAX_RANKED", MAX_RANKED)
+
+
+def window_min_estimate():
+    return getattr(settings, "PORTAL_SEARCH_WINDOW_MIN_ESTIMATE", WINDOW_MIN_ESTIMATE)
 
 
 def title_candidates():
@@ -202,10 +207,7 @@ def bounded_search(queryset, query, limit=None, title_limit=None, page_types=Non
         candidates += [pk for pk in titles if pk not in newest]
     if not candidates:
         return RankedMatches(ids=[], total=0)
-    # The candidates as one array parameter: an IN list of 300 literals cost more to build
-    # in Python (each id checked and adapted) than the ranking itself.
-    ids = RawSQL("SELECT unnest(%s::integer[])", [candidates])
-    ranked = queryset.model.objects.filter(pk__in=ids).search(query).get_queryset()
+    ranked = queryset.model.objects.filter(pk__in=candidates).search(query).get_queryset()
     rows = list(ranked.values_list("pk", "content_type_id"))
     return RankedMatches(
         ids=[pk for pk, _type in rows],
@@ -257,8 +259,8 @@ def newest_matches(queryset, entries, count, estimate):
     `count` matches: a common word looks at a few hundred entries, a rarer word at more),
     wider when the window holds fewer than `count` pages in scope; otherwise, or finally,
     among all the matching entries (also when PostgreSQL expects fewer than
-    WINDOW_MIN_ESTIMATE: then one statement reads them all for less than the windows would
-    cost). The scope is applied before the limit, so the result
+    WINDOW_MIN_ESTIMATE: one statement then reads them all for less than windows cost).
+    The scope is applied before the limit, so the result
     is exactly the newest `count` matching pages in scope whichever pass finds them.
     """
     pages = queryset.order_by("-pk").values_list("pk", flat=True)
@@ -269,7 +271,7 @@ def newest_matches(queryset, entries, count, estimate):
         # probes the pages one by one and sorts them: 3 to 8 times slower at 100,000).
         return pages.filter(EqualsAny(F("pk"), ArraySubquery(keys.order_by())))
 
-    if estimate > max(count * WINDOW_SLACK, WINDOW_MIN_ESTIMATE):
+    if estimate > max(count * WINDOW_SLACK, window_min_estimate()):
         top = newest_page_id()
         # At most WINDOW_SPREAD times the pages wanted at first: the planner multiplies
         # the words' shares, so it underestimates words that go together ("chuyển đổi số").
