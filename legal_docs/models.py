@@ -32,6 +32,7 @@ from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from site_core.blocks import BaseStreamBlock
+from site_core.cards import keep_rows_when_cards_kept
 from site_core.files.access import PRIVATE, check_file_access
 from site_core.forms import PortalPageForm
 from site_core.models import (
@@ -152,22 +153,28 @@ class LegalDocumentIndexPage(IndexPage):
         values = form.filters()
         rows = filter_documents(register, values, options)
         paging = register_paging(values)
+        # Each row is kept per document until the next change, and per day: a document's
+        # status changes with the date (site_core/cards.py).
+        row_kind = f"register-row:{timezone.localdate().isoformat()}"
         if paging:
             keys, descending = paging
             # The register, its valid filter values and the day (the status of a document
             # changes with the date) name the list (seek_paginate).
             name = f"register:{self.pk}:{timezone.localdate()}:{sorted(values.items())!r}"
             documents = seek_paginate(
-                request, rows, keys, per_page=20, descending=descending, name=name
+                request,
+                rows,
+                keys,
+                per_page=20,
+                descending=descending,
+                name=name,
+                prepare=prepare_register_rows,
             )
+            # The rows are read only when a row is not kept.
+            keep_rows_when_cards_kept(request, row_kind, documents.object_list)
         else:
             documents = paginate(request, rows, per_page=20)
-        for document in documents.object_list:
-            document.first_attachment = next(iter(document.attachments.all()), None)
-            document.status_badge = document.get_status_badge()  # annotated: no query
-        # Each row is kept per document until the next change, and per day: a document's
-        # status changes with the date (site_core/templatetags/portal_tags.py, listing cards).
-        row_kind = f"register-row:{timezone.localdate().isoformat()}"
+            prepare_register_rows(documents.object_list)
         context.update(
             filter_form=form,
             filters_active=form.active,
@@ -176,6 +183,13 @@ class LegalDocumentIndexPage(IndexPage):
             listing_cards=[(row_kind, documents.object_list)],
         )
         return context
+
+
+def prepare_register_rows(documents):
+    """What a row of the register shows besides the document's columns."""
+    for document in documents:
+        document.first_attachment = next(iter(document.attachments.all()), None)
+        document.status_badge = document.get_status_badge()  # annotated: no query
 
 
 # What a row of the register reads (legal_docs/legal_document_index_page.html): its URL

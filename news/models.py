@@ -36,6 +36,7 @@ from wagtail.search import index
 
 from org_structure.models import OrgUnitPage
 from site_core.blocks import BaseStreamBlock
+from site_core.cards import keep_rows_when_cards_kept
 from site_core.editorial.stale_edit import PortalSnippetForm
 from site_core.models import (
     BasePage,
@@ -194,6 +195,9 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             per_page=min(self.per_page, 100),
             name=f"news:{self.pk}:{name}",
         )
+        # The rows are read only when a card is not kept (site_core/cards.py).
+        keep_rows_when_cards_kept(request, ROW_CARDS, page.object_list)
+        categories = live_categories(self.locale_id)
         return self.render(
             request,
             context_overrides={
@@ -201,9 +205,23 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
                 "listing_cards": [(ROW_CARDS, page.object_list)],
                 "listing_heading": heading,
                 "filter_label": filter_label,
-                "categories": live_categories(self.locale_id),
+                "categories": categories,
+                "category_links": self.category_links(request, categories),
             },
         )
+
+    def category_links(self, request, categories):
+        """[(category, its listing's URL)], as `{% routablepageurl page 'category' slug %}`
+        writes it, with the list's own URL read once rather than once per category."""
+        base = self.relative_url(Site.find_for_request(request), request)
+        if base is None:
+            return []
+        if not base.endswith("/"):
+            base += "/"
+        return [
+            (category, base + self.reverse_subpage("category", args=(category.slug,)))
+            for category in categories
+        ]
 
     @path("")
     def index_route(self, request):

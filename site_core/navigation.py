@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils.translation import get_language, gettext
@@ -102,6 +103,14 @@ def prefetched_get(cache_backend, key):
         if found and key in found:
             return found.pop(key)
     return cache_backend.get(key)
+
+
+def prefetched_found(key):
+    """Whether this request's prefetch read `key` and found a value (not yet taken by
+    `prefetched_get`)."""
+    memo = _request_memo.get()
+    found = memo.get(PREFETCHED) if memo is not None else None
+    return bool(found) and found.get(key) is not None
 
 
 def remember_navigation_number(number):
@@ -230,16 +239,22 @@ def bump_navigation_version(**kwargs):
 # page, for the navigation version they were read under: Wagtail's lookup (a CASE over the
 # sites, joined to the root page, about 2 ms of CPU to build and read) and the root's
 # specific page (the route starts there) cost one query each on every request otherwise.
+# With them, for the same version: each site's home in each language (Wagtail's route
+# starts at `site.root_page.localized.specific`, whose locale is one more query), and the
+# sections below the homes (their listings and sub-routes: `remembered_section`).
 # Every change of a Site, a Locale or a live page renews the version (site_core/signals.py),
 # so a memo of another version is dropped whole.
-_site_memo = {"version": None, "sites": {}}
+_site_memo = {"version": None, "sites": {}, "homes": {}, "sections": {}}
 SITE_MEMO_HOSTS = 64
+# Sections (pages right below a home) kept per version, at most.
+SECTION_MEMO_PAGES = 256
 
 
 class SiteMemoMiddleware:
     """After PageCacheMiddleware (which reads the version with the page in one round trip):
     gives a visitor's request its Site from this process's memo, as Wagtail's own
-    per-request cache (`request._wagtail_site`, which Site.find_for_request reads first).
+    per-request cache (`request._wagtail_site`, which Site.find_for_request reads first),
+    and, for a page, the home its route starts from (`process_view`).
 
     Visitors only (no session cookie): an editor's request reads its rows afresh, so that
     a draft saved without renewing the version (site_core/signals.py EDITORIAL_FIELDS)
@@ -258,19 +273,63 @@ class SiteMemoMiddleware:
             and not request.path_info.startswith(self.skip_prefixes)
         ):
             request._wagtail_site = remembered_site(request)
+            request._portal_site_memo = True
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Wagtail's page view (`wagtail_serve`) routes from the site's home in the active
+        language, `site.root_page.localized.specific`: a query for the active Locale, and
+        one for the translation on the English site. The route is found here from the
+        memo's home instead, and kept where Wagtail's `Page.route_for_request` looks first
+        (`request._wagtail_route_for_request`), exactly as it would compute it."""
+        match = getattr(request, "resolver_match", None)
+        if (
+            match is None
+            or match.url_name != "wagtail_serve"
+            or hasattr(request, "_wagtail_route_for_request")
+        ):
+            return None
+        home = remembered_home(request)
+        if home is None:
+            return None
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        try:
+            route = home.route(request, [part for part in path.split("/") if part])
+        except Http404:
+            route = None
+        request._wagtail_route_for_request = route
+        return None
+
+
+def site_memo(request):
+    """This process's memo for the current navigation version, for a visitor's request
+    that SiteMemoMiddleware served from it; None otherwise (editors, no request, the cache
+    down: then nothing is remembered)."""
+    if request is None or not getattr(request, "_portal_site_memo", False):
+        return None
+    return _current_memo()
+
+
+def _current_memo():
+    version = navigation_version()
+    if _missed_renewal:
+        # The cache is down: the version says nothing of changes made meanwhile.
+        return None
+    memo = _site_memo
+    if memo["version"] != version:
+        # A new dict: a thread still using the old version's keeps its own.
+        memo = {"version": version, "sites": {}, "homes": {}, "sections": {}}
+        _site_memo.update(memo)
+    return memo
 
 
 def remembered_site(request):
     """A copy of the Site serving `request` (None: no site), from the memo of the current
     navigation version, else read as Wagtail reads it and kept."""
-    version = navigation_version()
-    if _missed_renewal:
-        # The cache is down: the version says nothing of changes made meanwhile.
+    memo = _current_memo()
+    if memo is None:
         return Site.find_for_request(request)
-    if _site_memo["version"] != version:
-        _site_memo["version"], _site_memo["sites"] = version, {}
-    sites = _site_memo["sites"]  # this version's, even if another thread renews the memo
+    sites = memo["sites"]  # this version's, even if another thread renews the memo
     # Wagtail's key: the raw host (no ALLOWED_HOSTS check) without its port, and the port.
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
     if key in sites:
@@ -286,17 +345,67 @@ def remembered_site(request):
     return copy_site(site)
 
 
+def remembered_home(request):
+    """A copy of `site.root_page.localized.specific` for the request's Site and the active
+    language (the page Wagtail's route starts from), from the memo; None without a memo or
+    a site."""
+    memo = site_memo(request)
+    site = current_site(request) if memo is not None else None
+    if site is None:
+        return None
+    homes = memo["homes"]
+    key = (site.pk, site.root_page_id, get_language())
+    if key not in homes:
+        home = site.root_page.localized.specific
+        if len(homes) < SITE_MEMO_HOSTS * len(settings.LANGUAGES) * 2:
+            homes[key] = copy_page(home)
+        return home
+    return copy_page(homes[key])
+
+
+def remembered_section(request, home, slug):
+    """A copy of the live child of `home` at the URL segment `slug`, with its specific
+    page, from the memo; None when there is no memo or no such child (the caller then
+    reads the rows as before)."""
+    memo = site_memo(request)
+    if memo is None:
+        return None
+    url_path = f"{home.url_path}{slug}/"
+    sections = memo["sections"]
+    section = sections.get(url_path)
+    if section is None:
+        section = (
+            Page.objects.filter(slug=slug, url_path=url_path, depth=home.depth + 1)
+            .order_by()
+            .first()
+        )
+        if section is None or not section.live or not section.path.startswith(home.path):
+            return None
+        section.specific  # noqa: B018 - read once here, kept with the page
+        if len(sections) < SECTION_MEMO_PAGES:
+            sections[url_path] = copy_page(section)
+        return section
+    return copy_page(section)
+
+
+def copy_page(page):
+    """A copy of `page` and of its specific page when it was read."""
+    copied = copy.copy(page)
+    specific = page.__dict__.get("specific")
+    if specific is page:
+        copied.__dict__["specific"] = copied
+    elif specific is not None:
+        copied.__dict__["specific"] = copy.copy(specific)
+    return copied
+
+
 def copy_site(site):
     """The Site with copies of its root page and of the root's specific page (read by
     Wagtail's route as `site.root_page.localized.specific`)."""
     if site is None:
         return None
-    root = copy.copy(site.root_page)
-    specific = root.__dict__.get("specific")
-    if specific is not None:
-        root.__dict__["specific"] = copy.copy(specific)
     site = copy.copy(site)
-    site.root_page = root
+    site.root_page = copy_page(site.root_page)
     return site
 
 
@@ -397,10 +506,26 @@ def localized_home(site_or_request, locale=None):
     """
     if site_or_request is None or isinstance(site_or_request, Site):
         site = site_or_request
+        memo = None
     else:
         site = current_site(site_or_request)
+        # A visitor's request: kept with the site for the navigation version.
+        memo = site_memo(site_or_request) if locale is None else None
     if site is None:
         return None
+    if memo is not None:
+        homes = memo["homes"]
+        key = ("localized", site.pk, site.root_page_id, get_language())
+        if key not in homes:
+            home = _localized_home(site, None)
+            if len(homes) < SITE_MEMO_HOSTS * len(settings.LANGUAGES) * 2:
+                homes[key] = None if home is None else copy_page(home)
+            return home
+        return None if homes[key] is None else copy_page(homes[key])
+    return _localized_home(site, locale)
+
+
+def _localized_home(site, locale):
     if locale is None:
         try:
             locale = Locale.get_active()

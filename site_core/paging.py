@@ -22,6 +22,11 @@ or deletion renews (site_core/signals.py), and under a digest of the list's SQL,
 filtered list has its own. Once warm, a deep page costs one cache read and one LIMIT'ed
 index scan; cold, it reads the key columns of the rows before it once per version.
 
+A chunk keeps the primary keys of its rows too (the last key), so a page knows its rows'
+ids without a query: its `object_list` is a `PageRows`, which reads the rows (the same
+LIMIT'ed seek) only when something uses more than their ids. A listing whose every row is
+shown from a fragment kept under the same version (site_core/cards.py) reads none.
+
 The keys must identify a row (end with the primary key) and contain no NULL: wrap a
 nullable column in Coalesce with a value that sorts where PostgreSQL puts NULL (last in
 ascending order, first in descending order). All keys go in one direction: a row
@@ -29,6 +34,7 @@ comparison `(a, b) < (x, y)` cannot mix them.
 """
 
 import hashlib
+from collections.abc import Sequence
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -145,7 +151,8 @@ class SeekPaginator(Paginator):
         return RowCompare(self.keys[:1], op, boundary[:1])
 
     def chunk(self, index):
-        """(first keys of the chunk's pages, last key of the chunk) of chunk `index`.
+        """(first keys of the chunk's pages, last key of the chunk, ids of the chunk's
+        rows) of chunk `index`.
 
         Missing chunks are computed front to back from the nearest cached one, each
         continuing after the last key of the one before."""
@@ -158,7 +165,7 @@ class SeekPaginator(Paginator):
             if previous is not None:
                 after = previous[1]
                 if after is None:  # the list ends before this chunk
-                    return ([], None)
+                    return ([], None, ())
                 break
             start -= 1
         for number in range(start, index + 1):
@@ -166,12 +173,13 @@ class SeekPaginator(Paginator):
             if after is not None:
                 rows = rows.filter(self.seek(after, "<" if self.descending else ">"))
             keys = [tuple(row) for row in rows[: CHUNK_PAGES * self.per_page]]
-            found = (keys[:: self.per_page], keys[-1] if keys else None)
+            # The last key is the primary key: the ids of every page of the chunk.
+            found = (keys[:: self.per_page], keys[-1] if keys else None, [k[-1] for k in keys])
             cache.set(f"{self.cache_base}:chunk:{number}", found, CACHE_TIMEOUT)
             self.found[f"chunk:{number}"] = found
             after = found[1]
             if after is None:
-                return found if number == index else ([], None)
+                return found if number == index else ([], None, ())
         return found
 
     def boundary(self, number):
@@ -179,6 +187,12 @@ class SeekPaginator(Paginator):
         chunk_index, position = divmod(number - 1, CHUNK_PAGES)
         starts = self.chunk(chunk_index)[0]
         return starts[position] if position < len(starts) else None
+
+    def page_ids(self, number):
+        """The ids of the rows of page `number`, in order, from its chunk."""
+        chunk_index, position = divmod(number - 1, CHUNK_PAGES)
+        ids = self.chunk(chunk_index)[2]
+        return list(ids[position * self.per_page : (position + 1) * self.per_page])
 
     def validate_number(self, number):
         # The count and the chunks of the asked page and of the next one, in one round trip
@@ -206,16 +220,101 @@ class SeekPaginator(Paginator):
         end = self.boundary(number + 1)
         if end is not None:
             rows = rows.filter(self.seek(end, after), self.first_key(end, after + "="))
-        return self._get_page(list(rows[: self.per_page]), number, self)
+        rows = rows[: self.per_page]
+        return self._get_page(PageRows(self.page_ids(number), rows, self.prepare), number, self)
+
+    prepare = None
 
 
-def seek_paginate(request, queryset, keys, per_page=10, descending=True, name=None):
+class RowRef:
+    """A row of a page known by its id only (`PageRows`): `pk` and `id` answer without a
+    query; anything else reads the page's rows (once) and answers from this row's."""
+
+    __slots__ = ("pk", "_rows")
+
+    def __init__(self, pk, rows):
+        self.pk = pk
+        self._rows = rows
+
+    @property
+    def id(self):
+        return self.pk
+
+    def __getattr__(self, name):
+        return getattr(self._rows.row(self.pk), name)
+
+    def __repr__(self):
+        return f"<RowRef {self.pk}>"
+
+
+class PageRows(Sequence):
+    """The rows of one seek page: their ids, from the cached chunk, and the rows, read by
+    `queryset` (the page's LIMIT'ed seek) the first time something needs them, then passed
+    to `prepare(rows)` (what a view adds to each row) if given.
+
+    Iterating gives the rows, unless `kept(ids)` (set by the view) says that everything the
+    page shows of them is kept (site_core/cards.py): then `RowRef`s, and no query. `refs()`
+    gives the RowRefs without deciding, for what needs only the ids (the cache keys).
+    """
+
+    def __init__(self, ids, queryset, prepare=None):
+        self.ids = ids
+        self.queryset = queryset
+        self.prepare = prepare
+        self.kept = None
+        self._kept_refs = None
+        self._rows = None
+
+    def rows(self):
+        if self._rows is None:
+            rows = list(self.queryset)
+            if self.prepare is not None:
+                self.prepare(rows)
+            self._rows = rows
+        return self._rows
+
+    def row(self, pk):
+        found = next((row for row in self.rows() if row.pk == pk), None)
+        if found is None:
+            raise AttributeError(f"row {pk} is no longer in the list")
+        return found
+
+    def refs(self):
+        return [RowRef(pk, self) for pk in self.ids]
+
+    def _items(self):
+        if self._rows is None:
+            if self._kept_refs is None:
+                kept = self.kept is not None and self.kept(self.ids)
+                self._kept_refs = self.refs() if kept else False
+            if self._kept_refs:
+                return self._kept_refs
+        return self.rows()
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self):
+        return len(self.ids) if self._rows is None else len(self._rows)
+
+    def __getitem__(self, index):
+        return self._items()[index]
+
+    def __bool__(self):
+        return len(self) > 0
+
+
+def seek_paginate(request, queryset, keys, per_page=10, descending=True, name=None, prepare=None):
     """Like site_core.models.paginate (any ?page= value gives a valid page: non-numbers
     the first, out of range the last), by seek instead of OFFSET.
 
     `name`: what identifies the list (its page, its filters) among every list paged
     this way, for the keys of its cached count and boundaries; by default a digest of its
     SQL, which costs compiling the query once more per request. Two lists of different
-    rows must never share a name."""
+    rows must never share a name.
+
+    The page's `object_list` is a `PageRows`: the rows are read when first used, then
+    `prepare(rows)` (if given) adds what the view shows of them."""
     paginator = SeekPaginator(queryset, per_page, keys, descending=descending, name=name)
+    paginator.prepare = prepare
     return paginator.get_page(request.GET.get("page"))

@@ -27,6 +27,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from site_core.navigation import remembered_section
+
 
 def routes_like_a_page(page_class):
     """True when the class keeps Wagtail's own `Page.route` (no sub-routes of its own)."""
@@ -59,6 +61,16 @@ def route_by_url_path(root, request, path_components):
     """The RouteResult for `path_components` below `root`, or None to walk instead."""
     if not path_components:
         return None
+    # A visitor's request finds the section (the page below the home: a listing, the
+    # register, with their sub-routes) in this process's memo of the navigation version.
+    section = remembered_section(request, root, path_components[0])
+    if section is not None:
+        section._cached_parent_obj = root
+        remaining = path_components[1:]
+        if not passes_on(section, section.specific_class, remaining):
+            return section.specific.route(request, remaining)
+        if not remaining:
+            return RouteResult(section.specific)
     prefixes = [
         root.url_path + "".join(f"{component}/" for component in path_components[:count])
         for count in range(1, len(path_components) + 1)

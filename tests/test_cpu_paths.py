@@ -12,6 +12,7 @@ from django import forms
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
+from django.db.models import signals
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -21,9 +22,9 @@ from wagtail.models import Site
 from legal_docs.filters import register_options
 from legal_docs.forms import RegisterFilterForm, RegisterSearchInput, RegisterSelect
 from legal_docs.models import LegalDocumentPage
-from news.models import ARTICLE_CARD_FIELDS
+from news.models import ARTICLE_CARD_FIELDS, NewsArticlePage
 from site_core import navigation
-from site_core.templatetags.portal_tags import CARD_FRAGMENT
+from site_core.cards import CARD_FRAGMENT
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,7 @@ def test_article_cards_read_only_their_columns(client, news_index, org_chart):
         factories.NewsArticlePageFactory(
             parent=news_index, title=f"Tin {number}", sapo=f"Tóm tắt {number}", source_unit=unit
         )
-    client.get(news_index.url)
+    # The first view renders the cards (a warm one reads no row: below).
     with CaptureQueriesContext(connection) as queries:
         response = client.get(news_index.url)
     html = response.content.decode()
@@ -180,3 +181,127 @@ def test_the_site_memo_holds_a_bounded_number_of_hosts(rf, home_page, monkeypatc
         site = navigation.remembered_site(rf.get("/", HTTP_HOST=f"host{number}.example"))
         assert site.pk == Site.objects.get(is_default_site=True).pk  # the default site
     assert len(navigation._site_memo["sites"]) == 3
+
+
+# --- pages that render from kept cards read no rows (site_core/cards.py, paging.PageRows) ---
+
+
+class Instances:
+    """Counts the instances of `models` Django builds while the block runs (post_init)."""
+
+    def __init__(self, *models):
+        self.models = models
+        self.count = 0
+
+    def __call__(self, sender, **kwargs):
+        self.count += 1
+
+    def __enter__(self):
+        for model in self.models:
+            signals.post_init.connect(self, sender=model)
+        return self
+
+    def __exit__(self, *exc):
+        for model in self.models:
+            signals.post_init.disconnect(self, sender=model)
+
+
+def cold_and_warm(client, url, *models):
+    """(html, queries, instances of `models`) of a first view and of the next one."""
+    views = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries, Instances(*models) as built:
+            response = client.get(url)
+        assert response.status_code == 200
+        views.append((response.content.decode(), len(queries), built.count))
+    return views
+
+
+@pytest.fixture
+def listed_articles(news_index, org_chart):
+    unit = factories.OrgUnitPageFactory(
+        parent=org_chart, title="Ban Tuyên giáo", slug="ban-tuyen-giao"
+    )
+    category = factories.NewsCategoryFactory(name="Xây dựng Đảng", slug="xay-dung-dang")
+    articles = []
+    for number in range(15):
+        article = factories.NewsArticlePageFactory(
+            parent=news_index, title=f"Tin số {number}", sapo=f"Tóm tắt {number}", source_unit=unit
+        )
+        article.categories.add(category)
+        article.save_revision().publish()
+        articles.append(article)
+    return articles
+
+
+@pytest.mark.parametrize(
+    "suffix", ["", "?page=2", "chuyen-muc/xay-dung-dang/", "don-vi/ban-tuyen-giao/"]
+)
+def test_a_warm_listing_reads_no_article(client, news_index, listed_articles, suffix):
+    cold, warm = cold_and_warm(client, news_index.url + suffix, NewsArticlePage)
+    assert cold[2] > 0  # the first view reads the rows and renders the cards
+    assert warm[2] == 0  # the next one shows the kept cards: no article row read
+    assert warm[1] < cold[1]
+    assert compact(warm[0]) == compact(cold[0])
+
+
+def test_a_missing_card_reads_the_rows_again(client, news_index, listed_articles, rf):
+    url = news_index.url
+    first = client.get(url).content.decode()
+    with translation.override("vi"):
+        key = navigation.card_cache_key(rf.get(url), "news-row", listed_articles[-1])
+    caches["default"].delete(make_template_fragment_key(CARD_FRAGMENT, [key]))
+    with Instances(NewsArticlePage) as built:
+        again = client.get(url).content.decode()
+    assert built.count > 0
+    assert compact(again) == compact(first)
+
+
+def test_a_warm_register_reads_no_document(client, document_index, document_type):
+    for number in range(1, 25):
+        factories.LegalDocumentPageFactory(
+            parent=document_index, document_type=document_type, number=number
+        )
+    for url in (document_index.url, f"{document_index.url}?type={document_type.pk}"):
+        caches["default"].clear()  # the filtered list shows the same rows: render them again
+        cold, warm = cold_and_warm(client, url, LegalDocumentPage)
+        assert cold[2] > 0 and warm[2] == 0
+        assert warm[1] < cold[1]
+        assert compact(warm[0]) == compact(cold[0])
+
+
+def test_a_warm_search_reads_no_result_page(client, news_index):
+    for number in range(12):
+        factories.NewsArticlePageFactory(parent=news_index, title=f"Bảo tồn voọc số {number}")
+    cold, warm = cold_and_warm(client, "/tim-kiem/?q=vooc", NewsArticlePage)
+    assert cold[2] > 0 and warm[2] == 0
+    assert warm[1] < cold[1]
+    assert compact(warm[0]) == compact(cold[0])
+    assert "Bảo tồn voọc số 11" in warm[0]
+
+
+def test_a_warm_section_is_routed_without_a_query(client, news_index, listed_articles):
+    client.get(news_index.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(news_index.url)
+    assert len(queries) == 0
+    news_index.title = "Tin tức mới đổi tên"
+    news_index.save_revision().publish()
+    assert "Tin tức mới đổi tên" in client.get(news_index.url).content.decode()
+
+
+def test_an_article_below_a_remembered_section_is_found(client, news_index, listed_articles):
+    client.get(news_index.url)
+    article = listed_articles[0]
+    assert article.title in client.get(article.url).content.decode()
+    assert client.get(news_index.url + "khong-co-tin-nay/").status_code == 404
+    assert client.get("/khong-co-muc-nay/").status_code == 404
+
+
+def test_editors_route_without_the_memo(client, news_index, listed_articles, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "e@example.invalid", "x" * 12)
+    client.force_login(user)
+    client.get(news_index.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(news_index.url)
+    assert any('"wagtailcore_page"."url_path"' in q["sql"] for q in queries)

@@ -101,18 +101,49 @@ def targets(app):
     from tools import loadgen
 
     kind = loadgen.first_option(register_html, "type")
+    unit, year, number = listing_extras(pages)
     return [
         ("home", pages["home"]),
         ("article", pages["newest"][0]["url"]),
         ("news", news),
         ("news_deep", f"{news}?page={deep}"),
         ("category", f"{news}chuyen-muc/{pages['category']}/"),
+        ("unit", f"{news}don-vi/{unit}/" if unit else None),
+        ("year", f"{news}nam/{year}/" if year else None),
         ("register", pages["register"]),
         ("register_filter", f"{pages['register']}?type={quote(kind)}"),
+        ("register_query", f"{pages['register']}?type={quote(kind)}&q=" + quote("chuyển đổi số")),
         ("search_common", "/tim-kiem/?q=" + quote(bench.SEARCH_COMMON)),
         ("search_rare", "/tim-kiem/?q=" + quote(bench.SEARCH_RARE)),
         ("search_two", "/tim-kiem/?q=" + quote(bench.SEARCH_TWO)),
+        ("search_number", "/tim-kiem/?q=" + quote(number) if number else None),
     ]
+
+
+def listing_extras(pages):
+    """The source unit of the newest article (its slug), the newest article's year, and the
+    number of the document `make bench` requests (the search by number)."""
+    from legal_docs.models import LegalDocumentPage
+    from news.models import NewsArticlePage
+
+    newest = NewsArticlePage.objects.filter(pk=pages["newest"][0]["id"]).first()
+    with_unit = (
+        NewsArticlePage.objects.live()
+        .filter(source_unit__live=True)
+        .order_by("-date", "-pk")
+        .select_related("source_unit")
+        .first()
+    )
+    document = (
+        LegalDocumentPage.objects.live()
+        .filter(url_path__endswith=pages["document"].rstrip("/").rsplit("/", 1)[-1] + "/")
+        .first()
+    )
+    return (
+        with_unit.source_unit.slug if with_unit else None,
+        newest.date.year if newest else None,
+        document.number_symbol if document else None,
+    )
 
 
 def environ_for(url):
@@ -229,7 +260,7 @@ def main(argv=None):
     only = {name for name in args.only.split(",") if name}
     rows = []
     for name, url in targets(application):
-        if only and name not in only:
+        if (only and name not in only) or url is None:
             continue
         row = measure(application, name, url, args.requests, args.top, args.sort)
         rows.append(row)

@@ -19,8 +19,10 @@ Cleaning, folding and the exact-match hook are in site_core/search/query.py.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -29,7 +31,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, get_page_models
 
 from site_core import navigation
+from site_core.cards import keep_rows_when_cards_kept
 from site_core.models import BasePage, SearchType, paginate
+from site_core.paging import PageRows, RowRef
+from site_core.query import cached_private_q
 from site_core.search.query import (
     MAX_QUERY_LENGTH,
     autocomplete_words,
@@ -73,23 +78,116 @@ def search_scope(request):
     root = navigation.localized_home(request)
     if root is None:
         return Page.objects.none()
-    return Page.objects.live().public().descendant_of(root, inclusive=True)
+    # `.public()` as the portal's page querysets compute it: from the cached list of view
+    # restrictions (site_core/query.py), not one query per search.
+    return Page.objects.live().exclude(cached_private_q()).descendant_of(root, inclusive=True)
 
 
 class RankedPages:
-    """Pages by id, in the given order, fetched (specific) only for the slice asked."""
+    """Pages by id, in the given order, for the slice asked: their ids and types at once,
+    the pages themselves (specific, with what their results show) when first needed
+    (`ResultRows`)."""
 
-    def __init__(self, queryset, ids):
+    def __init__(self, queryset, ids, types=None):
         self.queryset = queryset
         self.ids = ids
+        self.types = types or {}
 
     def count(self):
         return len(self.ids)
 
     def __getitem__(self, key):
         ids = self.ids[key]
-        pages = self.queryset.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+        return ResultRows(ids, SpecificPages(self.queryset, ids, self.types), ref=self.ref)
+
+    def ref(self, pk, rows):
+        return ResultRef(pk, rows, page_model(self.types.get(pk)))
+
+
+def page_model(content_type_id):
+    """The page class of a content type id (Django caches content types: no query)."""
+    if content_type_id is None:
+        return None
+    return ContentType.objects.get_for_id(content_type_id).model_class()
+
+
+class SpecificPages:
+    """Iterates the specific pages of `ids`, in that order, with what their results show
+    (`prefetch_for_listing`): one query per page type when the types are known, else
+    Wagtail's `.specific()` (one more)."""
+
+    def __init__(self, queryset, ids, types):
+        self.queryset = queryset
+        self.ids = ids
+        self.types = types
+
+    def __iter__(self):
+        ids = list(self.ids)
+        if ids and all(pk in self.types for pk in ids):
+            by_type = defaultdict(list)
+            for pk in ids:
+                by_type[self.types[pk]].append(pk)
+            pages = {}
+            for content_type_id, pks in by_type.items():
+                model = page_model(content_type_id) or self.queryset.model
+                pages.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
+        else:
+            pages = self.queryset.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
+        found = [pages[pk] for pk in ids if pk in pages]
+        prefetch_for_listing(found)
+        return iter(found)
+
+
+class ResultRef(RowRef):
+    """A ranked result known by its id and page type: its result's type line needs no row."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, pk, rows, model):
+        super().__init__(pk, rows)
+        self.model = model
+
+    @property
+    def search_type(self):
+        if self.model is None:
+            return self._rows.row(self.pk).search_type
+        return self.model.search_type
+
+
+class ResultRows(PageRows):
+    """A slice of the ranked results (`PageRows`): the pages are read only when a result's
+    card is not kept (site_core/cards.py)."""
+
+    def __init__(self, ids, pages, ref):
+        super().__init__(list(ids), pages)
+        self.ref = ref
+
+    def refs(self):
+        return [self.ref(pk, self) for pk in self.ids]
+
+
+class ResultPage(Sequence):
+    """One page of results: the pages named exactly (read already), then the ranked ones
+    (`ResultRows`, read only when needed)."""
+
+    def __init__(self, first, rest=None):
+        self.first = list(first)
+        self.rest = rest
+
+    def items(self):
+        return self.first + (list(self.rest) if self.rest is not None else [])
+
+    def refs(self):
+        return self.first + (self.rest.refs() if self.rest is not None else [])
+
+    def __iter__(self):
+        return iter(self.items())
+
+    def __len__(self):
+        return len(self.first) + (len(self.rest) if self.rest is not None else 0)
+
+    def __getitem__(self, index):
+        return self.items()[index]
 
 
 class CombinedResults:
@@ -126,7 +224,11 @@ class CombinedResults:
         rest_start = max(0, start - offset)
         rest_stop = None if stop is None else max(0, stop - offset)
         if rest_stop is None or rest_stop > rest_start:
-            items += list(self.rest[rest_start:rest_stop])
+            rest = self.rest[rest_start:rest_stop]
+            if isinstance(rest, ResultRows):
+                # Read when first needed (the template), or never (kept cards).
+                return ResultPage(items, rest)
+            items += list(rest)
         return items
 
 
@@ -154,15 +256,20 @@ def site_search(request, query, group=None):
         pages = scope.exclude(pk__in=[page.pk for page in first]) if first else scope
         if ranks_in_database(pages):
             ranked = bounded_search(pages, search_query, page_types=page_types)
-            rest = RankedPages(Page.objects.all(), ranked.ids)
+            rest = RankedPages(Page.objects.all(), ranked.ids, ranked.types)
             combined = CombinedResults(first, rest, ranked.total, ranked.approximate)
         else:
             # SQLite (the quick start): the backend ranks and counts every match.
             rest = pages.specific().defer_streamfields().search(search_query)
             combined = CombinedResults(first, rest)
     results = paginate(request, combined, per_page=RESULTS_PER_PAGE)
-    results.object_list = list(results.object_list)
-    prefetch_for_listing(results.object_list)
+    if isinstance(results.object_list, ResultPage):
+        # The ranked pages are read (with what their results show) when the template first
+        # needs them, and not at all when every result's card is kept (site_core/cards.py).
+        keep_rows_when_cards_kept(request, RESULT_CARDS, results.object_list.rest)
+    else:
+        results.object_list = list(results.object_list)
+        prefetch_for_listing(results.object_list)
     return results, len(first)
 
 

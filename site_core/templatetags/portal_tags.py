@@ -18,6 +18,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from site_core import navigation, seo
+from site_core.cards import card_fragment_keys
 
 register = template.Library()
 
@@ -74,21 +75,9 @@ def prefetch_chrome(context):
 
 
 # --- listing cards -------------------------------------------------------------------------
-# A card's HTML is kept in the shared cache per page and kind of card under the navigation
-# version (`navigation.card_cache_key`), so that the cards a list shows are rendered once
-# per change, not per view: the same newest articles head the news list, its categories
-# and the related news of every article. A view names the cards its page shows in the
-# context, as `listing_cards`: [(kind, pages)]; `prefetch_chrome` reads them with the
-# chrome, in the same round trip.
-CARD_FRAGMENT = "portal_card"
-
-
-def card_fragment_keys(request, listing_cards):
-    return [
-        make_template_fragment_key(CARD_FRAGMENT, [navigation.card_cache_key(request, kind, page)])
-        for kind, pages in listing_cards or ()
-        for page in pages
-    ]
+# Kept per page and kind of card until the next change (site_core/cards.py): a view names
+# the cards its page shows in the context, as `listing_cards`: [(kind, rows)];
+# `prefetch_chrome` reads them with the chrome, in the same round trip.
 
 
 @register.simple_tag(takes_context=True)
