@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -102,6 +103,10 @@ class DemoSnapshot:
                 else:
                     cursor.execute("SELECT setval(%s, %s, true)", [sequence, last_value])
         shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+        # COPY sends no signals: what seed_demo's saves would have invalidated (the sites'
+        # root paths, settings, navigation version) may still be cached from other tests.
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
 
     @staticmethod
     def table_names(cursor):

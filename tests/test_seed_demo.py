@@ -4,7 +4,7 @@ The seed runs twice, once per module, inside a transaction that is rolled back w
 module ends, so the other test modules still start from the migrated database. Media
 files go to a temporary MEDIA_ROOT. The first run is the session's (tests/demo_snapshot.py):
 `seed_demo` on the migrated database, here or in the first module that needed the demo,
-whose rows and files are copied back byte for byte (tests/test_demo_snapshot.py); the
+whose rows and files are copied back byte for byte (tests/test_seed_demo_snapshot.py); the
 second run is this module's own.
 """
 
