@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 
 from tests import factories
+from tests.demo_snapshot import DemoSnapshot
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +31,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
                     f"ALTER TABLE {connection.ops.quote_name(table)} "
                     "SET (autovacuum_enabled = false)"
                 )
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, tmp_path_factory):
+    """`demo_snapshot.load()`: the demo portal and its files (in settings.MEDIA_ROOT), seeded
+    once per session and copied back after that (tests/demo_snapshot.py). Needs database
+    access: a `db` or `transactional_db` test, or `django_db_blocker.unblock()`."""
+    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
 
 
 @pytest.fixture

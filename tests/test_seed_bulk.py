@@ -1,10 +1,11 @@
 """`manage.py seed_bulk` adds pages that are the same as pages created one by one.
 
-The demo is seeded once per module, then seed_bulk runs twice with the same seed (the same
-titles again: the slugs must still be unique) and a batch size that splits every run into
-several batches, all inside a transaction rolled back when the module ends (as in
-tests/test_seed_demo.py). Inside a transaction the batches run in the caller's connection;
-the writer thread used outside one is checked in tests/test_seed_bulk_writer.py.
+The demo is loaded once per module (seeded once per session: tests/demo_snapshot.py), then
+seed_bulk runs twice with the same seed (the same titles again: the slugs must still be
+unique) and a batch size that splits every run into several batches, all inside a
+transaction rolled back when the module ends (as in tests/test_seed_demo.py). Inside a
+transaction the batches run in the caller's connection; the writer thread used outside one
+is checked in tests/test_seed_bulk_writer.py.
 """
 
 import contextlib
@@ -52,14 +53,14 @@ def seed_bulk():
 
 
 @pytest.fixture(scope="module")
-def bulk(django_db_setup, django_db_blocker, tmp_path_factory):
+def bulk(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("bulk-media")))
     media.enable()
     atomic = transaction.atomic()
     with django_db_blocker.unblock():
         atomic.__enter__()
         try:
-            call_command("seed_demo", verbosity=0)
+            demo_snapshot.load()
             before = {
                 "articles": set(NewsArticlePage.objects.values_list("pk", flat=True)),
                 "documents": set(LegalDocumentPage.objects.values_list("pk", flat=True)),

@@ -1,9 +1,10 @@
 """What visitors get: the demo portal in Chromium, page by page, at phone, tablet and desktop
 widths, with axe-core, the main menu, search, the document register and the keyboard.
 
-Each test seeds the demo portal itself (`seed_demo`, ~20 s): the live server needs a
-transactional database, which is emptied after every test. So the Vietnamese walk is one
-test and the English one another. Page problems (axe violations, horizontal scroll) are
+Each test starts from the demo portal: the live server needs a transactional database,
+which is emptied after every test, so `demo` loads it again each time (seeded once per
+session, then copied back: tests/demo_snapshot.py). The Vietnamese walk is one test and
+the English one another. Page problems (axe violations, horizontal scroll) are
 collected over the whole walk and reported together. Screenshots are kept in
 artifacts/screenshots as visitor-<page>-<width>.png.
 """
@@ -17,7 +18,6 @@ import pytest
 
 from django.conf import settings as django_settings
 from django.core.cache import caches
-from django.core.management import call_command
 
 from wagtail.models import Locale, Site
 
@@ -38,10 +38,10 @@ HEIGHT = 800
 
 
 @pytest.fixture
-def demo(transactional_db, settings, tmp_path):
+def demo(transactional_db, settings, tmp_path, demo_snapshot):
     """The demo portal, its media in a temporary folder."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    call_command("seed_demo", verbosity=0)
+    demo_snapshot.load()
     for cache in caches.all(initialized_only=True):
         cache.clear()
     return Path(settings.MEDIA_ROOT)
