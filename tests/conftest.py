@@ -7,9 +7,11 @@ welcome page and points the default Site at it.
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
@@ -39,6 +41,15 @@ def demo_snapshot(django_db_setup, tmp_path_factory):
     once per session and copied back after that (tests/demo_snapshot.py). Needs database
     access: a `db` or `transactional_db` test, or `django_db_blocker.unblock()`."""
     return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the portal's language. A request to /en/ leaves English active
+    in the test's thread (LocaleMiddleware activates it and nothing deactivates it), and
+    reverse() and gettext in the next test, whichever module it is in, would follow it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
 
 
 @pytest.fixture
